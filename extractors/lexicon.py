@@ -1,0 +1,48 @@
+"""Data tables shared by the extractors, loaded from extractors/data/*.tsv."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def fold(s: str) -> str:
+    """Lower case without marks, 'đ' folded to 'd', 'Ð' look-alike too: a matching key for Vietnamese."""
+    s = unicodedata.normalize("NFD", s.lower().replace("đ", "d").replace("ð", "d"))
+    return unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)))
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@dataclass(frozen=True)
+class DocType:
+    slug: str
+    name: str
+    abbreviations: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def doc_types() -> tuple[DocType, ...]:
+    return tuple(DocType(r[0], r[1], tuple(a for a in (r[2] if len(r) > 2 else "").split(",") if a))
+                 for r in read_tsv("doc_types.tsv"))
+
+
+@lru_cache(maxsize=None)
+def type_by_abbreviation() -> dict[str, str]:
+    """'QĐ' -> 'quyet_dinh'; keys are upper case with 'Đ' kept (the symbol grammar is case-sensitive)."""
+    return {a.upper(): t.slug for t in doc_types() for a in t.abbreviations}
+
+
+@lru_cache(maxsize=None)
+def type_by_name() -> dict[str, str]:
+    """folded name -> slug: 'quyet dinh' -> 'quyet_dinh'."""
+    return {fold(t.name): t.slug for t in doc_types()}

@@ -1,0 +1,1 @@
+"""congvan pipeline: file -> text with pages -> zones -> findings -> record -> sinks."""

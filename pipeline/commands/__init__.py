@@ -1,0 +1,1 @@
+"""Sub-commands of `congvan`; each module has add_parser(subparsers) and sets args.func."""
