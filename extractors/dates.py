@@ -1,0 +1,69 @@
+"""Vietnamese calendar dates as written in directives, always day-month-year.
+
+dateparser reads '03/4/2025' as 4 March and fills a blank day with today's, so these forms are read by rule:
+'ngày 12 tháng 3 năm 2025', 'ngày   tháng 4 năm 2026' (day left blank: '2026-04'), '12/3/2025', '15/ 8/ 2019',
+'12-3-2025', '12.3.2025'. Each match keeps its span so callers can look at the words around it.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# 'ngày07' (OCR) and a date split over lines are tolerated: \s* and \s+ cross line breaks.
+_WORDY = re.compile(
+    r"ng[àa]y\s*(?P<d>\d{1,2})?\s*(?:th[áa]ng|/)\s*(?P<m>\d{1,2})\s*(?:n[ăa]m|/)\s*(?P<y>(?:19|20)\d{2})",
+    re.IGNORECASE)
+_NUMERIC = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>(?:19|20)\d{2})(?![\d/])")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    iso: str          # 'YYYY-MM-DD', or 'YYYY-MM' when the day was left blank
+
+    @property
+    def day(self) -> date | None:
+        return date.fromisoformat(self.iso) if len(self.iso) == 10 else None
+
+
+def _iso(y: int, m: int, d: int | None) -> str | None:
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    if not 1 <= d <= calendar.monthrange(y, m)[1]:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
+    """Every date in text[start:end], in order; wordy forms win where both match."""
+    end = len(text) if end is None else end
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for rx in (_WORDY, _NUMERIC):
+        for m in rx.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            d = m.group("d")
+            iso = _iso(int(m.group("y")), int(m.group("m")), int(d) if d else None)
+            if iso:
+                found.append(DateMatch(m.start(), m.end(), iso))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda x: x.start)
+
+
+def date_at(text: str, pos: int) -> DateMatch | None:
+    """The date that starts at pos, allowing leading spaces."""
+    for m in find_dates(text, pos, min(len(text), pos + 60)):
+        if not text[pos:m.start].strip():
+            return m
+        break
+    return None
+
+
+def month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
