@@ -6,7 +6,9 @@ from pathlib import Path
 from ..document import RawText
 from ..errors import IngestError
 from ..options import Options
-from . import detect, ocr
+from . import detect, ocr, txt
+
+CONTAINER_SUFFIXES = frozenset({".docx", ".doc", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 
 
 def read(path: Path, options: Options = Options()) -> RawText:
@@ -19,5 +21,8 @@ def read(path: Path, options: Options = Options()) -> RawText:
         raise IngestError(f"too large: {size} bytes, the limit is {options.max_bytes}")
     data = path.read_bytes()
     backend = detect.backend_for(data)
+    if backend is txt.read and path.suffix.lower() in CONTAINER_SUFFIXES:
+        # Content decides the reader, but plain text under a container's name is a broken or mislabelled download.
+        raise IngestError(f"not a {path.suffix.lower()[1:].upper()} file: it holds plain text")
     raw = backend(path, data, options)
     return ocr.complete(path, data, raw, options)
