@@ -10,9 +10,10 @@ from .document import Document
 SCHEMA_VERSION = 1
 
 
-def _spanned(finding) -> dict:
+def _spanned(doc: Document, finding) -> dict:
     d = asdict(finding)
     d["span"] = list(finding.span)
+    d["page"] = doc.page_of(finding.span[0])   # the obligations table shows where each finding is
     for k, v in d.items():
         if isinstance(v, tuple):
             d[k] = list(v)
@@ -36,9 +37,9 @@ def to_record(doc: Document, header: Header, references: tuple[Reference, ...], 
         },
         "text": doc.text,
         "header": head,
-        "references": [_spanned(r) for r in references],
-        "recipients": [_spanned(r) for r in recipients],
-        "deadlines": [_spanned(d) for d in deadlines],
-        "obligations": [_spanned(o) for o in obligations],
+        "references": [_spanned(doc, r) for r in references],
+        "recipients": [_spanned(doc, r) for r in recipients],
+        "deadlines": [_spanned(doc, d) for d in deadlines],
+        "obligations": [_spanned(doc, o) for o in obligations],
         "warnings": list(doc.warnings),
     }
