@@ -5,7 +5,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("extract",)
+COMMANDS = ("extract", "run", "search", "obligations", "cites")
 
 
 def main(argv: list[str] | None = None) -> int:

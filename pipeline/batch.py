@@ -1,0 +1,124 @@
+"""`congvan run`: every file under the input into the store, then the exports from the store.
+
+The per-file step (extract_one) touches no store and takes one picklable job, so it can run in worker processes;
+the store is written by the caller only, one document per transaction.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import store, table
+from .errors import IngestError
+from .files import expand
+from .options import Options
+from .process import file_hash, process_file
+from .sinks import csv, errors, ics, jsonl, parquet, xlsx
+
+DB_NAME = "congvan.sqlite"
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    doc_id: str
+    mtime_ns: int
+    size: int
+    options: Options = Options()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: Job
+    record: dict | None = None
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    skipped: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    obligations: int = 0
+
+    def line(self) -> str:
+        return (f"{self.files} files read, {self.skipped} skipped unchanged, {len(self.failures)} failed, "
+                f"{self.obligations} obligations")
+
+
+def cause(error: Exception) -> str:
+    """One line for errors.csv."""
+    if isinstance(error, IngestError):
+        return str(error)
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return f"internal error: {type(error).__name__}: {error}"
+
+
+def extract_one(job: Job) -> Outcome:
+    """Read and extract one file; never raises for a bad file."""
+    try:
+        return Outcome(job, record=process_file(job.path, job.options, doc_id=job.doc_id))
+    except Exception as e:  # a bug must cost one file, not the batch
+        return Outcome(job, error=cause(e))
+
+
+def plan(conn, paths: list[str], options: Options, summary: Summary) -> list[Job]:
+    """The files that need extracting: new or changed content. Unchanged ones (same size and mtime, or same
+    bytes) are skipped without being parsed."""
+    jobs = []
+    for path in paths:
+        try:
+            st = os.stat(path)
+            known = store.file_state(conn, path)
+            if known and (known.mtime_ns, known.size) == (st.st_mtime_ns, st.st_size):
+                summary.skipped += 1
+                continue
+            doc_id = file_hash(Path(path)) if Path(path).is_file() else ""
+        except OSError as e:
+            summary.failures.append((path, cause(e)))
+            continue
+        if doc_id and store.has_document(conn, doc_id):
+            store.note_file(conn, path, doc_id, st.st_mtime_ns, st.st_size)
+            summary.skipped += 1
+        else:
+            jobs.append(Job(path, doc_id, st.st_mtime_ns, st.st_size, options))
+    return jobs
+
+
+def keep(conn, outcome: Outcome, summary: Summary) -> None:
+    """Store a successful outcome; note a failed one."""
+    job = outcome.job
+    if outcome.record is None:
+        summary.failures.append((job.path, outcome.error or "unknown error"))
+    else:
+        store.put(conn, outcome.record, job.path, job.mtime_ns, job.size)
+
+
+def write_outputs(conn, out: Path, summary: Summary) -> None:
+    rows = store.obligation_rows(conn)
+    summary.obligations = len(rows)
+    df = table.frame(rows)
+    csv.write(df, out / "obligations.csv")
+    parquet.write(df, out / "obligations.parquet")
+    xlsx.write(df, out / "obligations.xlsx")
+    jsonl.write(store.records(conn), out / "records.jsonl")
+    ics.write(rows, out / "deadlines.ics", store.last_change(conn))
+    errors.write(summary.failures, out / "errors.csv")
+
+
+def run(source: str, out: Path, options: Options = Options()) -> Summary:
+    out.mkdir(parents=True, exist_ok=True)
+    conn = store.connect(out / DB_NAME)
+    try:
+        paths = expand([source])
+        summary = Summary(files=len(paths))
+        for job in plan(conn, paths, options, summary):
+            keep(conn, extract_one(job), summary)
+        if Path(source).is_dir():
+            store.forget_missing(conn, source, set(paths))
+        write_outputs(conn, out, summary)
+        return summary
+    finally:
+        conn.close()

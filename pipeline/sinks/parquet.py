@@ -1,0 +1,20 @@
+"""obligations.parquet: lists stay lists, integers stay integers, with an explicit schema so that an empty
+table still has every column's type."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..table import COLUMNS
+from . import replacing
+
+_TYPES = {"str": pa.string(), "int": pa.int64(), "list": pa.list_(pa.string())}
+SCHEMA = pa.schema([(name, _TYPES[kind]) for name, kind in COLUMNS])
+
+
+def write(df: pd.DataFrame, target: Path) -> None:
+    with replacing(target) as tmp:
+        pq.write_table(pa.Table.from_pandas(df, schema=SCHEMA, preserve_index=False), tmp)
