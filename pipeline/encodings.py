@@ -1,0 +1,183 @@
+"""Repair Vietnamese text that went through a legacy or wrong encoding (FORMAT.md §6): TCVN3/ABC
+(.VnTime, .VnTimeH), VNI-Windows, UTF-8 misread as cp1252 or MacRoman, half-composed cp1258.
+Good Unicode text passes through untouched (NFD and cp1258's half-composed 'ê' + dot below are
+left to pipeline.normalize, which applies NFC to everything): a line is converted only when it holds no letter that
+exists in Unicode alone, and only on evidence (font names, or codes that Vietnamese never shows)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from . import legacy_charsets as cs
+
+# Letters outside Latin-1 that any Vietnamese Unicode text is full of, and the marks of NFD text.
+UNICODE_ONLY = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9\u0300-\u0303\u0309\u0323]")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _pairs(table: str) -> dict[str, str]:
+    return {p[0]: p[1] for p in table.split()}
+
+
+_TCVN3 = str.maketrans(_pairs(cs.TCVN3))
+_VNI_LETTERS = str.maketrans(_pairs(cs.VNI_LETTERS))
+_VNI_MARKS = {**cs.VNI_MARKS, **{k.upper(): v for k, v in cs.VNI_MARKS.items()}}
+_VNI_SYLLABLE = re.compile("([aeiouyơưAEIOUYƠƯ])([" + "".join(_VNI_MARKS) + "])")
+_VNI_EVIDENCE = re.compile("[aeiouyôöAEIOUYÔÖ][" + cs.VNI_TELLTALE_MARKS + cs.VNI_TELLTALE_MARKS.upper() + "]|[ñÑ]")
+# A TCVN3 code inside a word: '§iÒu', 'Hµ'; a lone '§ 2' or '©' is just a symbol.
+_TCVN3_EVIDENCE = re.compile(f"(?<=[^\\W\\d_])[{cs.TCVN3_TELLTALES}]|[{cs.TCVN3_TELLTALES}](?=[^\\W\\d_])")
+_ASCII_LETTERS = re.compile("[A-Za-z]")
+
+
+def font_encoding(font: str) -> str | None:
+    """'tcvn3' for the .Vn… fonts, 'tcvn3-upper' for their all-caps …H variants, 'vni' for VNI-…"""
+    name = font.strip().strip("'\"").replace("\\", "").lower()
+    if name.startswith("vni"):
+        return "vni"
+    if name.startswith(".vn") or name.startswith("vn"):
+        return "tcvn3-upper" if name.endswith("h") else "tcvn3"
+    return None
+
+
+def has_unicode_vietnamese(text: str) -> bool:
+    return UNICODE_ONLY.search(text) is not None
+
+
+def repair(text: str, font_hints: Iterable[str] = ()) -> tuple[str, str | None]:
+    """(repaired text, what it was converted from) — None when nothing was converted."""
+    hinted = {e for e in map(font_encoding, font_hints) if e}
+    if hinted == {"tcvn3", "tcvn3-upper"}:
+        hinted = {"tcvn3"}          # mixed runs: capitals are then told by their plain letters
+    text, found = _fix_mojibake(text)
+    if len(hinted) == 1:
+        enc = hinted.pop()
+        fixed = _convert_lines(text, enc, lambda line: True)
+    else:
+        enc = _dominant_legacy(text)
+        fixed = _convert_lines(text, enc, _evidence_test(text, enc)) if enc else text
+    if fixed != text:
+        return fixed, enc.removesuffix("-upper")
+    return text, found
+
+
+def _fix_mojibake(text: str) -> tuple[str, str | None]:
+    """UTF-8 bytes shown as cp1252 ('Cá»™ng') or MacRoman ('C·ªông'): re-encode each run of
+    non-ASCII characters and decode it as UTF-8 (a Vietnamese letter's bytes are never ASCII)."""
+    for codec, name in (("cp1252", "utf-8 read as cp1252"), ("mac_roman", "utf-8 read as macroman")):
+        count = 0
+
+        def redo(m: re.Match) -> str:
+            nonlocal count
+            if all(c in _VIETNAMESE_LATIN1 for c in m.group()):
+                return m.group()             # plain Vietnamese letters such as 'à', 'Ô'
+            fixed = _reencode(m.group(), codec)
+            if fixed is None or not all(_vietnamese_char(c) for c in fixed):
+                return m.group()
+            count += 1
+            return fixed
+
+        candidate = _NON_ASCII_RUN.sub(redo, text)
+        if count:
+            return unicodedata.normalize("NFC", candidate), name
+    return text, None
+
+
+def _reencode(run: str, codec: str) -> str | None:
+    try:
+        raw = b"".join(_byte(c, codec) for c in run)
+        fixed = raw.decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return fixed if fixed != run else None
+
+
+def _byte(c: str, codec: str) -> bytes:
+    if codec == "cp1252" and 0x80 <= ord(c) <= 0x9F:
+        return bytes([ord(c)])       # a byte cp1252 leaves undefined, decoded as a C1 control
+    return c.encode(codec)
+
+
+_TYPOGRAPHIC = "“”‘’–—…•"
+_VIETNAMESE_LATIN1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
+
+
+def _vietnamese_char(c: str) -> bool:
+    base = unicodedata.normalize("NFD", c)[0]
+    return base.isascii() or c in "đĐ" or c in _TYPOGRAPHIC or "LATIN" in unicodedata.name(base, "")
+
+
+def _dominant_legacy(text: str) -> str | None:
+    """The legacy encoding of this text, when its lines without Unicode-only letters show enough of
+    one encoding's telltales (two or more) and outnumber the Unicode lines."""
+    scores = {"tcvn3": 0, "vni": 0}
+    legacy_lines = unicode_lines = 0
+    for line in text.splitlines():
+        if has_unicode_vietnamese(line):
+            unicode_lines += 1
+            continue
+        t, v = len(_TCVN3_EVIDENCE.findall(line)), len(_VNI_EVIDENCE.findall(line))
+        scores["tcvn3"] += t
+        scores["vni"] += v
+        legacy_lines += bool(t or v)
+    enc = max(scores, key=scores.get)
+    strong_line = any(_line_evidence(line, enc) >= 2 for line in text.splitlines())
+    if scores[enc] >= 2 and (legacy_lines >= unicode_lines or strong_line):
+        return enc
+    return None
+
+
+def _line_evidence(line: str, enc: str) -> int:
+    if has_unicode_vietnamese(line):
+        return 0
+    return len((_TCVN3_EVIDENCE if enc == "tcvn3" else _VNI_EVIDENCE).findall(line))
+
+
+def _evidence_test(text: str, enc: str):
+    """Which lines to convert: all non-Unicode lines in a mostly legacy text, else those with telltales."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    legacy = sum(1 for line in lines if _line_evidence(line, enc))
+    unicode = sum(1 for line in lines if has_unicode_vietnamese(line))
+    if legacy >= unicode:
+        return lambda line: True
+    return lambda line: _line_evidence(line, enc) >= 2
+
+
+def _convert_lines(text: str, enc: str, wanted) -> str:
+    out = []
+    for line in text.splitlines(keepends=True):
+        if line.isascii() or has_unicode_vietnamese(line) or not wanted(line):
+            out.append(line)
+        elif enc == "vni":
+            out.append(_from_vni(line))
+        else:
+            out.append(_from_tcvn3(line, upper=enc == "tcvn3-upper"))
+    return "".join(out)
+
+
+def _from_vni(line: str) -> str:
+    line = line.translate(_VNI_LETTERS)
+    line = _VNI_SYLLABLE.sub(lambda m: m.group(1) + _VNI_MARKS[m.group(2)], line)
+    return unicodedata.normalize("NFC", line)
+
+
+def _from_tcvn3(line: str, upper: bool) -> str:
+    """Decode, then restore capitals that .VnTimeH drew from lower-case codes: each word whose plain
+    letters are all capitals ('CéNG', 'KHÈN'), and the whole line when all its plain letters are
+    capitals and its coded words hold two or more of them ('Bé Y TÕ'; not 'HÖ VN-2000' = 'Hệ VN-2000')."""
+    converted = line.translate(_TCVN3)
+    words = re.split(r"(\s+)", line)
+    coded = [w for w in words if not w.isascii()]
+    if upper or (_all_caps(line, minimum=1) and _all_caps("".join(coded), minimum=2)):
+        return converted.upper()
+    out, pos = [], 0
+    for w in words:
+        piece = converted[pos:pos + len(w)]
+        out.append(piece.upper() if _all_caps(w, minimum=2) else piece)
+        pos += len(w)
+    return "".join(out)
+
+
+def _all_caps(s: str, minimum: int) -> bool:
+    letters = _ASCII_LETTERS.findall(s)
+    return len(letters) >= minimum and all(c.isupper() for c in letters)
