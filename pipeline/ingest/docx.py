@@ -147,6 +147,8 @@ class _Walker:
 
     def __init__(self, fonts: _StyleFonts):
         self.fonts = fonts
+        self.field_code = ""         # instruction of the complex field being read
+        self.in_page_field = False   # inside the shown result of a PAGE / NUMPAGES field
 
     def blocks(self, root: Element) -> list[list[tuple[str, str | None]]]:
         out: list[list[tuple[str, str | None]]] = []
@@ -175,7 +177,12 @@ class _Walker:
     def _inline(self, el: Element, para_style, pieces: list, boxes: list) -> None:
         for child in el:
             tag = child.tag
+            if tag == f"{W}fldSimple" and _is_page_number(child.get(f"{W}instr", "")):
+                continue
             if tag == f"{W}r":
+                self._field_state(child)
+                if self.in_page_field:
+                    continue
                 font = self.fonts.resolve(_val(child.find(f"{W}rPr"), "rStyle"), para_style)
                 font = run_font(child.find(f"{W}rPr")) or font
                 pieces.append((self._run_text(child, boxes), font))
@@ -183,6 +190,20 @@ class _Walker:
                 continue                          # deleted text, properties, duplicate drawings
             else:
                 self._inline(child, para_style, pieces, boxes)   # hyperlink, ins, smartTag, sdt, …
+
+    def _field_state(self, run: Element) -> None:
+        """Page numbers in headers and footers are field results: follow begin / code / separate / end."""
+        for c in run:
+            if c.tag == f"{W}fldChar":
+                kind = c.get(f"{W}fldCharType")
+                if kind == "begin":
+                    self.field_code = ""
+                elif kind == "separate":
+                    self.in_page_field = _is_page_number(self.field_code)
+                elif kind == "end":
+                    self.in_page_field = False
+            elif c.tag == f"{W}instrText":
+                self.field_code += c.text or ""
 
     def _run_text(self, run: Element, boxes: list) -> str:
         parts = []
@@ -199,6 +220,10 @@ class _Walker:
                 for box in _text_boxes(c):
                     self._container(box, boxes)
         return "".join(parts)
+
+
+def _is_page_number(instruction: str) -> bool:
+    return instruction.split()[:1] in (["PAGE"], ["NUMPAGES"], ["SECTIONPAGES"])
 
 
 def _text_boxes(el: Element):

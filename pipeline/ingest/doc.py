@@ -1,0 +1,46 @@
+"""Word 97–2003 (.doc): LibreOffice converts it to .docx in a private folder with a private profile
+(parallel conversions would otherwise fight over one), and the .docx reader does the rest."""
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..document import RawText
+from ..errors import IngestError
+from ..options import Options
+from . import docx
+
+CONVERT_TIMEOUT_S = 120.0
+NEAR_EMPTY = 20           # fewer letters than this: the document is pictures (a scan pasted into Word)
+
+
+def read(path: Path, data: bytes, options: Options) -> RawText:
+    converted = to_docx(data, min(CONVERT_TIMEOUT_S, options.timeout_s))
+    raw = docx.read(path, converted, options)
+    warnings = raw.warnings
+    if sum(c.isalpha() for c in "".join(raw.pages)) < NEAR_EMPTY:
+        warnings += ("no text in the .doc: it holds images only and needs OCR",)
+    return dataclasses.replace(raw, format="doc", warnings=warnings)
+
+
+def to_docx(data: bytes, timeout_s: float) -> bytes:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise IngestError("cannot read .doc: LibreOffice (soffice) is not installed")
+    with tempfile.TemporaryDirectory(prefix="congvan-doc-") as tmp:
+        work = Path(tmp)
+        source = work / "in.doc"
+        source.write_bytes(data)
+        cmd = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
+               "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"), str(source)]
+        try:
+            subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout_s, check=False)
+        except subprocess.TimeoutExpired:
+            raise IngestError(f"cannot read .doc: LibreOffice took longer than {timeout_s:.0f} s") from None
+        result = work / "out" / "in.docx"
+        if not result.is_file():
+            raise IngestError("cannot read .doc: LibreOffice could not convert it (corrupt or encrypted?)")
+        return result.read_bytes()
