@@ -1,7 +1,188 @@
+"""Documents the text cites (FORMAT.md §1 'Citations', §3): every số ký hiệu with its type, date, issuer and summary,
+short forms pointing back to them ('Thông tư số 13', 'các văn bản nêu trên'), and citations by name alone
+('Luật Khám bệnh, chữa bệnh năm 2023', 'Đề án 06/CP').
+
+Not citations: the document's own number (header, the 'Số:' line, an annex's 'Kèm theo Quyết định số …' of this very
+document), form and annex numbers ('Mẫu số 01/…'), database notes in square brackets, and the forwarded documents."""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
 from pipeline.document import Document
+
+from . import symbols
+from .citation_parts import Label, label_before, law_label_before, not_a_document, number_word_before, tail_after
 from .findings import Header, Reference
+from .issuers import name_of
+from .lexicon import fold, type_by_abbreviation
+from .named_citations import by_name
+
+_OWN_LABEL = re.compile(r"(?:^|\n|\|)[ \t]*(?:Số|SỐ|So)\s*[:.]?\s*$")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    match: symbols.SymbolMatch
+    label: Label | None
+
+    @property
+    def start(self) -> int:
+        return self.label.start if self.label else self.match.start
 
 
 def extract(doc: Document, header: Header) -> tuple[Reference, ...]:
-    return ()
+    text = doc.text
+    clean = symbols.view(text)
+    folded = "".join((fold(c) or " ")[0] for c in clean)
+    forwarded = doc.zone("forwarded")
+    end = forwarded.start if forwarded else len(text)
+
+    found = [c for c in (_candidate(clean, folded, m) for m in symbols.find(clean, 0, end)) if c]
+    own = _own_numbers(doc, header, clean, found)
+    found = [c for c in found if not _is_own(c.match.value, own) and not _in_note(clean, c.match)]
+    refs: list[Reference] = []
+    for i, c in enumerate(found):
+        stop = found[i + 1].start if i + 1 < len(found) else end
+        refs.append(_reference(text, clean, folded, c, stop))
+    taken = [r.span for r in refs]
+    refs += by_name(text, clean, folded, end, taken)
+    refs += _short_forms(text, folded, end, refs)
+    return _completed(sorted(refs, key=lambda r: (r.span, r.id or "")))
+
+
+def _candidate(clean: str, folded: str, m: symbols.SymbolMatch) -> _Candidate | None:
+    if not_a_document(folded, m.start):
+        return None
+    label = label_before(clean, folded, m.start)
+    ns = m.value
+    single = len(symbols.groups(ns.symbol)) == 1 and ns.year is None and "-" not in ns.id
+    if single and not (label or number_word_before(folded, m.start)):
+        return None            # '2/HDPE' and the like: a bare code, no word says it is a document
+    return _Candidate(m, label)
+
+
+def _own_numbers(doc: Document, header: Header, clean: str, found: list[_Candidate]) -> list[symbols.NumberSymbol]:
+    """The document's own số ký hiệu: from the header, the number zone, else the first 'Số:' line."""
+    own = []
+    if header.number and header.symbol:
+        own.append(symbols.NumberSymbol(header.number, header.year, symbols.clean(header.symbol), None, ""))
+    zone = doc.zone("number")
+    if zone:
+        own += [c.match.value for c in found if zone.start <= c.match.start < zone.end]
+    elif not own:
+        first = next((c for c in found if c.label is None and _OWN_LABEL.search(clean, 0, c.match.start)
+                      and _OWN_LABEL.search(clean[max(0, c.match.start - 12):c.match.start])), None)
+        if first:
+            own.append(first.match.value)
+    return own
+
+
+def _is_own(ns: symbols.NumberSymbol, own: list[symbols.NumberSymbol]) -> bool:
+    """Same number and year, and the same symbol give or take a typo ('BVSN-CTTT' for 'BVSN-CNTT')."""
+    return any(ns.number == o.number and (ns.year is None or o.year is None or ns.year == o.year)
+               and SequenceMatcher(None, ns.symbol.upper(), o.symbol.upper()).ratio() >= 0.85 for o in own)
+
+
+def _in_note(clean: str, m: symbols.SymbolMatch) -> bool:
+    """Inside '[ … ]' on one line: an editor's note from a legal database, not the document's words."""
+    line_start = clean.rfind("\n", 0, m.start) + 1
+    line_end = clean.find("\n", m.end)
+    line_end = len(clean) if line_end < 0 else line_end
+    opened = clean.rfind("[", line_start, m.start)
+    return opened >= 0 and "]" not in clean[opened:m.start] and "]" in clean[m.end:line_end]
+
+
+def _doc_type(label: Label | None, ns: symbols.NumberSymbol) -> str | None:
+    """The grammar decides (FORMAT.md §3 'trust the grammar, not the label'); the label settles what it leaves open:
+    a QH number (law or resolution), the old inverted order '500/BYT-QĐ', a bare issuer '769/TTg'."""
+    slug = label.slug if label else None
+    parts = symbols.groups(ns.symbol)
+    table = type_by_abbreviation()
+    if "-" in ns.id.split("/")[0]:                       # party form: parse() already read the type
+        return ns.doc_type or slug
+    if ns.doc_type != "cong_van":
+        if ns.doc_type == "luat" and slug in ("luat", "bo_luat", "phap_lenh", "nghi_quyet"):
+            return slug
+        return ns.doc_type
+    if slug and slug in {table.get(p.upper()) for p in parts[1:]}:
+        return slug
+    if len(parts) == 1 and slug:
+        return slug
+    return "cong_van"
+
+
+def _reference(text: str, clean: str, folded: str, c: _Candidate, stop: int) -> Reference:
+    ns, label, start = c.match.value, c.label, c.start
+    title = None
+    if label is None and ns.doc_type == "luat":
+        law = law_label_before(clean, c.match.start)
+        if law:
+            label = Label(law[0], law[1], True)
+            named = " ".join(clean[law[1]:c.match.start].split())
+            title = re.sub(r"\s+(?:số|so)\s*:?$", "", named) or None
+            start = law[1] if title and " " in title else c.match.start
+    if label and label.slug == "de_an" and not label.has_number_word and ns.year is None \
+            and len(symbols.groups(ns.symbol)) == 1:
+        # 'Đề án 06/CP' is a nickname, not a number (FORMAT.md §2b)
+        return Reference(text[label.start:c.match.end], (label.start, c.match.end), None, "de_an",
+                         title=" ".join(text[label.start:c.match.end].split()))
+    tail = tail_after(text, clean, folded, c.match.end, stop)
+    issuer = tail.issuer or _issuer_from_symbol(ns)
+    end = max(c.match.end, tail.end)
+    return Reference(text[start:end], (start, end), ns.id, _doc_type(label, ns), ns.number, ns.year, ns.symbol,
+                     issuer, tail.date, title or tail.title)
+
+
+def _issuer_from_symbol(ns: symbols.NumberSymbol) -> str | None:
+    """The last group of a normative or administrative symbol names the issuer ('TT-BYT' -> 'Bộ Y tế')."""
+    parts = symbols.groups(ns.symbol)
+    if len(parts) == 2 and parts[0].upper() in type_by_abbreviation():
+        return name_of(parts[1])
+    return None
+
+
+_SHORT = re.compile(r"(?<![a-z])(?P<word>thong tu lien tich|thong tu|nghi dinh|nghi quyet|quyet dinh|chi thi|cong van"
+                    r"|van ban|ke hoach|thong bao|cong dien|huong dan|chuong trinh|to trinh|bao cao)"
+                    r"\s+(?:so|s6)\s*:?\s*(?P<num>\d{1,6}[a-z]?)(?![\d/-]|\s*[/-]\s*\w)")
+_ABOVE = re.compile(r"(?<![a-z])cac van ban (?:neu |noi )?tren(?![a-z])")
+
+
+def _short_forms(text: str, folded: str, end: int, refs: list[Reference]) -> list[Reference]:
+    """'Thông tư số 13', 'Chỉ thị số 04 nêu trên': the earlier citation with that number and type;
+    'các văn bản nêu trên': every document cited before it."""
+    full = sorted((r for r in refs if r.id), key=lambda r: r.span)
+    out = []
+    for m in _SHORT.finditer(folded, 0, end):
+        generic = m.group("word") in ("cong van", "van ban")
+        slug = m.group("word").replace(" ", "_")
+        earlier = [r for r in full if r.span[1] <= m.start() and r.number and r.number.lstrip("0") ==
+                   m.group("num").lstrip("0") and (generic or r.doc_type == slug)]
+        if earlier:
+            out.append(replace(earlier[-1], text=text[m.start():m.end()], span=(m.start(), m.end()), title=None))
+    for m in _ABOVE.finditer(folded, 0, end):
+        seen: dict[str, Reference] = {}
+        for r in full:
+            if r.span[1] <= m.start():
+                seen.setdefault(r.id, r)
+        out += [replace(r, text=text[m.start():m.end()], span=(m.start(), m.end()), title=None)
+                for r in seen.values()]
+    return out
+
+
+def _completed(refs: list[Reference]) -> tuple[Reference, ...]:
+    """A later mention of an id ('Thông tư số 13/2025/TT-BYT') takes what its fullest mention tells."""
+    best: dict[str, Reference] = {}
+    for r in refs:
+        if r.id:
+            b = best.get(r.id)
+            if b is None or _richness(r) > _richness(b):
+                best[r.id] = r
+    return tuple(replace(r, doc_type=r.doc_type or best[r.id].doc_type, date=r.date or best[r.id].date,
+                         issuer=r.issuer or best[r.id].issuer, title=r.title or best[r.id].title)
+                 if r.id else r for r in refs)
+
+
+def _richness(r: Reference) -> int:
+    return sum(v is not None for v in (r.date, r.issuer, r.title))

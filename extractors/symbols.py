@@ -3,18 +3,33 @@
 normative := NUM/YEAR/TYPE-ISSUER(-ISSUER)*      law   := NUM/YEAR/(QH|UBTVQH)TERM
 admin     := NUM/TYPE-ISSUER(-UNIT)*             congvan := NUM/ISSUER-UNIT(-SUBUNIT)*
 party     := NUM-TYPE/ISSUER
+
+Noise tolerated (FORMAT.md §3 'Noise to normalise'): spaces around '/' and '-' ('5958 /BYT-VPB', 'NĐ -CP'), a number
+broken after a separator at a line end, Markdown '**' (read through view()), 'Ð' for 'Đ', OCR 'O' for '0' inside the
+number, a word glued to the symbol ('TT-BYTngày'), a missing hyphen between type and issuer ('TTBYT') and a doubled
+last letter ('TT-BYTT') when the issuer table knows the corrected code.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from .issuers import codes as issuer_codes
 from .lexicon import type_by_abbreviation
 
-_GROUP = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+# A group is upper case with at most one short lower-case run: 'TTg', 'CTr', 'QĐi', 'QyĐ', 'K2ĐT'.
+_GROUP = rf"[A-ZĐÐ][A-ZĐÐ0-9&]*(?:[a-z]{{1,2}}(?![{_LOWER}])[A-ZĐÐ0-9&]*)?"
+# Spaces may stand before a separator only on its line; after one, a line may break ('TT-\nBYT').
+_SEP = r"[ \t]*[-/][ \t]*(?:\n\s*)?|\.(?=[A-ZĐ][A-ZĐ0-9&]+(?![\w]))"
+_NUM = r"(?<![\w.,/-])(?P<num>[O\d]*\d[O\d]*[a-z]?)"
 NUMBER_SYMBOL = re.compile(
-    rf"(?P<num>\d{{1,6}}[a-z]?)\s*/\s*(?:(?P<year>(?:19|20)\d{{2}})\s*/\s*)?(?P<sym>{_GROUP}(?:\s?[-/]\s?{_GROUP})*)")
-PARTY = re.compile(r"(?P<num>\d{1,5})\s*-\s*(?P<type>[A-ZĐ][A-Za-zĐđi]*)\s*/\s*(?P<iss>[A-ZĐ][A-Za-zĐđ0-9]*)")
+    rf"{_NUM}[ \t]*/\s*(?:(?P<year>(?:19|2[0O])[ \t]?[\dO]{{2}})[ \t]*/\s*)?(?P<sym>{_GROUP}(?:(?:{_SEP}){_GROUP})*)")
+PARTY = re.compile(
+    r"(?<![\w.,/-])(?P<num>\d{1,5})[ \t]*-[ \t]*(?P<type>[A-ZĐÐ][A-Za-zĐđÐ]*)[ \t]*/[ \t]*(?P<iss>[A-ZĐÐ][A-Za-zĐđÐ0-9]*)")
+
+# Same-length substitutions, so that offsets in the view are offsets in the text.
+_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "*": " "})
 
 
 @dataclass(frozen=True)
@@ -26,14 +41,30 @@ class NumberSymbol:
     id: str                  # canonical: '13/2025/TT-BYT', '1366/BYT-K2ĐT', '72-NQ/TW'
 
 
+@dataclass(frozen=True)
+class SymbolMatch:
+    start: int
+    end: int
+    value: NumberSymbol
+
+
+def view(text: str) -> str:
+    """text with look-alikes folded and Markdown emphasis blanked, same length: match on it, slice the text."""
+    return text.translate(_LOOKALIKES)
+
+
 def clean(s: str) -> str:
-    return re.sub(r"\s+", "", s.replace("Ð", "Đ").replace("–", "-").replace("—", "-"))
+    return re.sub(r"[\s*]+", "", s.translate(_LOOKALIKES))
+
+
+def groups(symbol: str) -> list[str]:
+    return [g for g in re.split(r"[-/.]", symbol) if g]
 
 
 def type_of_symbol(symbol: str) -> str | None:
     """'TT-BYT' -> 'thong_tu', 'QH15' -> 'luat' (or a QH resolution; the caller's type word decides),
     'BYT-K2ĐT' -> 'cong_van'."""
-    first = re.split(r"[-/]", symbol, maxsplit=1)[0]
+    first = groups(symbol)[0] if groups(symbol) else symbol
     table = type_by_abbreviation()
     if first.upper() in table:
         return table[first.upper()]
@@ -42,22 +73,63 @@ def type_of_symbol(symbol: str) -> str | None:
     return "cong_van"
 
 
+def _restore_bar(group: str, known: set[str]) -> str:
+    """OCR and plain-ASCII typing lose the bar of 'Đ': 'QD' -> 'QĐ', 'BGDDT' -> 'BGDĐT' when a known code reads so."""
+    if "D" not in group.upper() or group.upper() in known:
+        return group
+    return next((k for k in known if k.replace("Đ", "D") == group.upper() and "Đ" in k), group)
+
+
+def _repair(symbol: str, year: str | None) -> str:
+    """'TTBYT' -> 'TT-BYT', 'TT-BYTT' -> 'TT-BYT' for a normative number, when the issuer table knows the result;
+    'ND-CP' -> 'NĐ-CP'."""
+    known, types = issuer_codes(), type_by_abbreviation()
+    symbol = re.sub(r"[^-/.]+", lambda m: _restore_bar(m.group(0), {"QĐ", "NĐ"} | known), symbol)
+    if not year:
+        return symbol
+    parts = symbol.split("-")
+    if len(parts) == 1:
+        for t in sorted(types, key=len, reverse=True):
+            rest = parts[0][len(t):]
+            if parts[0].upper().startswith(t) and rest.upper() in known:
+                return f"{parts[0][:len(t)]}-{rest}"
+    last = parts[-1]
+    if len(parts) > 1 and last.upper() not in known and len(last) > 2 and last[-1] == last[-2] \
+            and last[:-1].upper() in known:
+        parts[-1] = last[:-1]
+    return "-".join(parts)
+
+
 def parse(match: re.Match) -> NumberSymbol:
     """A match of NUMBER_SYMBOL or PARTY -> its parts."""
     if "type" in match.groupdict():
         num, typ, iss = match.group("num"), clean(match.group("type")), clean(match.group("iss"))
-        slug = type_by_abbreviation().get(typ.upper())
+        table = type_by_abbreviation()
+        slug = table.get(typ.upper()) or table.get(iss.upper())   # old inverted order: '37-BYT/QĐ'
         return NumberSymbol(num, None, f"{typ}/{iss}", slug, f"{num}-{typ}/{iss}")
-    num, year, sym = match.group("num"), match.group("year"), clean(match.group("sym"))
+    num = match.group("num").replace("O", "0")
+    year = re.sub(r"\s", "", match.group("year")).replace("O", "0") if match.group("year") else None
+    sym = _repair(clean(match.group("sym")), year)
     ident = f"{num}/{year}/{sym}" if year else f"{num}/{sym}"
     return NumberSymbol(num, int(year) if year else None, sym, type_of_symbol(sym), ident)
 
 
 def parse_text(s: str) -> NumberSymbol | None:
     """Parse a whole string such as '13/2025/TT-BYT' or '72-NQ/TW'; None when it is not one."""
-    s = s.strip()
+    s = view(s).strip()
     for rx in (PARTY, NUMBER_SYMBOL):
         m = rx.fullmatch(s)
         if m:
             return parse(m)
     return None
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> list[SymbolMatch]:
+    """Every số ký hiệu in text[start:end], in order. Pass the view() of a text (or the text itself)."""
+    end = len(text) if end is None else end
+    found: list[SymbolMatch] = []
+    for rx in (PARTY, NUMBER_SYMBOL):
+        for m in rx.finditer(text, start, end):
+            if not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(SymbolMatch(m.start(), m.end(), parse(m)))
+    return sorted(found, key=lambda f: f.start)
