@@ -3,20 +3,16 @@ from __future__ import annotations
 
 from .. import store
 from ..ids import id_key
-from .querying import add_db, cell, open_db
+from .querying import add_db, cell
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("cites", help="citations to and from a document number, e.g. 13/2025/TT-BYT")
     p.add_argument("id", help="số ký hiệu, written any way ('13 / 2025/tt-byt' works)")
-    add_db(p)
-    p.set_defaults(func=run)
+    add_db(p, run)
 
 
-def run(args) -> int:
-    conn = open_db(args)
-    if conn is None:
-        return 2
+def run(args, conn) -> int:
     key = id_key(args.id)
     citing = store.citing(conn, key)
     print(f"Documents citing {key}: {len(citing)}")

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 
 from .. import store, table
-from .querying import add_db, cell, open_db
+from .querying import add_db, cell
 
 # The columns a terminal shows, with their widths; csv and json give every column.
 _SHOWN = (("deadline", 10), ("number_symbol", 16), ("item", 5), ("actor", 30), ("modality", 10), ("action", 60))
@@ -26,14 +26,10 @@ def add_parser(sub) -> None:
     p.add_argument("--due-before", type=_day, metavar="DATE", help="deadline before this day (YYYY-MM-DD)")
     p.add_argument("--due-after", type=_day, metavar="DATE", help="deadline after this day (YYYY-MM-DD)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    add_db(p)
-    p.set_defaults(func=run)
+    add_db(p, run)
 
 
-def run(args) -> int:
-    conn = open_db(args)
-    if conn is None:
-        return 2
+def run(args, conn) -> int:
     rows = store.obligation_rows(conn, args.actor, args.due_before, args.due_after)
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)

@@ -2,21 +2,17 @@
 from __future__ import annotations
 
 from .. import store
-from .querying import add_db, cell, open_db
+from .querying import add_db, cell
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("search", help="full-text search of the stored documents (marks optional)")
     p.add_argument("query", help="words that must all occur; \"quoted words\" must occur together")
     p.add_argument("--limit", type=int, default=10, help="at most this many hits (10)")
-    add_db(p)
-    p.set_defaults(func=run)
+    add_db(p, run)
 
 
-def run(args) -> int:
-    conn = open_db(args)
-    if conn is None:
-        return 2
+def run(args, conn) -> int:
     hits = store.search(conn, args.query, args.limit)
     for n, hit in enumerate(hits, 1):
         print(f"{n}. {hit.number_symbol or '(không số)'}  {hit.issued_date or '–'}  {cell(hit.issuer, 60)}")

@@ -1,0 +1,106 @@
+"""Each export read back with a real reader: pandas/pyarrow, openpyxl, icalendar, csv."""
+import csv
+from datetime import datetime, timezone
+
+import openpyxl
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from icalendar import Calendar
+
+from pipeline import table
+from pipeline.sinks import csv as csv_sink
+from pipeline.sinks import errors, ics, jsonl, parquet, xlsx
+
+from . import made_records
+
+STAMP = datetime(2026, 5, 1, 8, 0, tzinfo=timezone.utc)
+
+
+def made_rows() -> list[dict]:
+    return table.rows(made_records.dongthap("in/dongthap.txt")) + table.rows(made_records.hsba("in/hsba.txt"))
+
+
+def test_rows_carry_document_fields_and_recurrence():
+    rows = made_rows()
+    assert [r["position"] for r in rows] == [1, 2, 3, 1]
+    assert {r["number_symbol"] for r in rows} == {"1234/SYT-VP", None}
+    assert [r["recurrence"] for r in rows[:3]] == [None, "FREQ=MONTHLY;BYMONTHDAY=20", None]
+    assert all(set(r) == set(table.NAMES) for r in rows)
+
+
+def test_csv_has_a_bom_and_joined_lists(tmp_path):
+    target = tmp_path / "obligations.csv"
+    rows = made_rows()
+    rows[0]["actors"] = ["Bệnh viện A", "Bệnh viện B"]
+    csv_sink.write(table.frame(rows), target)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(target, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(back.columns) == list(table.NAMES)
+    assert len(back) == 4
+    assert back.loc[0, "actors"] == "Bệnh viện A; Bệnh viện B"
+    assert back.loc[1, "text"] == rows[1]["text"]
+    assert [p.name for p in tmp_path.iterdir()] == ["obligations.csv"]     # no temporary file left behind
+
+
+def test_parquet_keeps_lists_and_types(tmp_path):
+    target = tmp_path / "obligations.parquet"
+    parquet.write(table.frame(made_rows()), target)
+    t = pq.read_table(target)
+    actors = t.schema.field("actors").type
+    assert pa.types.is_list(actors) and actors.value_type == pa.string()
+    assert t.schema.field("page").type == "int64"
+    back = t.to_pandas()
+    assert list(back.loc[0, "actors"]) == ["Các cơ sở khám bệnh, chữa bệnh"]
+    assert back["deadline"].tolist()[:2] == ["2026-12-31", "2026-05-20"]
+
+
+def test_empty_table_still_has_every_column(tmp_path):
+    parquet.write(table.frame([]), tmp_path / "o.parquet")
+    csv_sink.write(table.frame([]), tmp_path / "o.csv")
+    xlsx.write(table.frame([]), tmp_path / "o.xlsx")
+    assert pq.read_table(tmp_path / "o.parquet").schema.names == list(table.NAMES)
+    assert pd.read_csv(tmp_path / "o.csv", encoding="utf-8-sig").columns.tolist() == list(table.NAMES)
+    assert [c.value for c in openpyxl.load_workbook(tmp_path / "o.xlsx").active[1]] == list(table.NAMES)
+
+
+def test_xlsx_has_the_same_rows(tmp_path):
+    target = tmp_path / "obligations.xlsx"
+    rows = made_rows()
+    rows[0]["text"] += "\x0b"         # a control character Excel refuses
+    xlsx.write(table.frame(rows), target)
+    sheet = openpyxl.load_workbook(target).active
+    values = list(sheet.values)
+    assert list(values[0]) == list(table.NAMES)
+    assert len(values) == 5
+    col = table.NAMES.index("actor")
+    assert [v[col] for v in values[1:]] == [r["actor"] for r in rows]
+    assert values[1][table.NAMES.index("text")] == rows[0]["text"][:-1]
+
+
+def test_ics_one_todo_per_due_obligation_with_stable_uids(tmp_path):
+    target = tmp_path / "deadlines.ics"
+    rows = made_rows()
+    assert ics.write(rows, target, STAMP) == 2
+    cal = Calendar.from_ical(target.read_bytes())
+    todos = cal.walk("VTODO")
+    assert [t.decoded("due").isoformat() for t in todos] == ["2026-12-31", "2026-05-20"]
+    assert str(todos[0]["summary"]).startswith("Các cơ sở khám bệnh, chữa bệnh: hoàn thành")
+    assert "1234/SYT-VP" in str(todos[0]["description"]) and "31/12/2026" in str(todos[0]["description"])
+    assert "RRULE" not in todos[0]
+    assert todos[1]["rrule"].to_ical() == b"FREQ=MONTHLY;BYMONTHDAY=20"
+    again = tmp_path / "again.ics"
+    ics.write(made_rows(), again, STAMP)
+    assert again.read_bytes() == target.read_bytes()
+    assert len({str(t["uid"]) for t in todos}) == 2
+
+
+def test_jsonl_and_errors(tmp_path):
+    record = made_records.hsba("in/hsba.txt")
+    assert jsonl.write(iter([record, record]), tmp_path / "records.jsonl") == 2
+    assert len((tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    errors.write([], tmp_path / "errors.csv")
+    assert (tmp_path / "errors.csv").read_text(encoding="utf-8-sig").splitlines() == ["file,error"]
+    errors.write([("in/x.pdf", "empty file, or so")], tmp_path / "errors.csv")
+    with open(tmp_path / "errors.csv", encoding="utf-8-sig", newline="") as f:
+        assert list(csv.reader(f)) == [["file", "error"], ["in/x.pdf", "empty file, or so"]]
