@@ -1,8 +1,363 @@
+"""Duties: who must do what, by when (FORMAT.md §5; SCORING.md 'Obligations').
+
+One duty per numbered item or directive sentence. An item whose heading names an actor, or an article
+titled 'Tổ chức thực hiện' / 'Trách nhiệm …', makes each of its clauses a duty; elsewhere a sentence
+needs a modal marker (extractors/data/modal_markers.tsv). Preambles, purpose and scope statements, and
+the acts the document performs itself are skipped (extractors/data/non_duty_markers.tsv)."""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
 from pipeline.document import Document
+
+from . import actors
 from .findings import Deadline, Header, Obligation, Recipient, Reference
+from .items import Paragraph, paragraphs, sentences
+from .lexicon import read_tsv
+
+NUMBER_LINE = re.compile(r"\s*Số\s*:")
+HEADER_LINE = re.compile(r"(?:Số\s*:|V/v\b|Về việc\b|Kính gửi\b|CỘNG HÒA|Độc lập|.{0,40},\s*ngày\s.{0,12}tháng)",
+                         re.IGNORECASE)
+MOTTO = re.compile(r"CỘNG H[OÒ][AÀ] XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM")
+END_OF_BODY = re.compile(r"(?:Nơi nhận\b|NƠI NHẬN\b|CỘNG H[OÒ][AÀ] XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM|PHỤ LỤC\b|Phụ lục\s+[IVX\d]+\s*$)")
+INTRO_TAIL = re.compile(r"[,;]?\s*(?:(?:một số|các|những)\s+(?:nội dung|nhiệm vụ|công việc|việc)\s*(?:chủ yếu|trọng tâm)?"
+                        r"\s*(?:cụ thể\s*)?(?:như\s+)?sau(?:\s+đây)?|(?:cụ thể\s+)?như\s+sau|sau\s+đây|cụ thể)\s*:?\s*$",
+                        re.IGNORECASE)
+BACK_REFERENCE = re.compile(r"\b(?:nêu trên|trên đây|văn bản trên|nói trên)\b", re.IGNORECASE)
+REPORT_TO = re.compile(
+    r"\b(?:báo cáo|gửi|phản ánh|thông tin)\b[^.;]{0,200}?\bvề\s+"
+    r"((?:Bộ|Sở|Cục|Vụ|Ủy ban|Uỷ ban|UBND|Văn phòng|Phòng|Ban|Trung tâm|cơ quan|Thanh tra|Bảo hiểm|BHXH)[^.;,()]*?"
+    r"(?:\s*\([^)]*\))?)(?=\s+(?:để|trước|chậm nhất|trong|theo|qua|và|trên)\b|\s*[.;,]|\s*$)")
+REPORT_DIRECT = re.compile(r"\bbáo cáo\s+((?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Thủ tướng|Hội đồng|Chủ tịch)[^.;,()]*?"
+                           r"(?:\s*\([^)]*\))?)(?=\s+(?:để|về|trước|chậm nhất|trong|theo)\b|\s*[.;,]|\s*$)")
+PAST = re.compile(r"(?:đã|được|đang|vừa)\s+$")
+MIN_WORDS = 4
+MERGE_SHARE = 0.5        # a following sentence shorter than this share of the duty before it stays with it
+MIN_ACTION_WORDS = 5     # a heading ending in ':' is a duty itself only with this much action left
+
+
+@lru_cache(maxsize=None)
+def _markers() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((r[0], r[1]) for r in read_tsv("modal_markers.tsv")), key=lambda x: -len(x[1])))
+
+
+@lru_cache(maxsize=None)
+def _marker_pattern() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for _, m in _markers()) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _non_duty(kind: str) -> tuple[str, ...]:
+    return tuple(r[1] for r in read_tsv("non_duty_markers.tsv") if r[0] == kind)
+
+
+@lru_cache(maxsize=None)
+def _duty_sections() -> tuple[str, ...]:
+    return tuple(r[0] for r in read_tsv("duty_sections.tsv"))
+
+
+def _modality_of(marker: str) -> str:
+    low = marker.lower()
+    return next(mod for mod, m in _markers() if m == low)
+
+
+def find_markers(s: str) -> list[tuple[int, int, str]]:
+    """Marker uses in s as (start, end, modality); noun uses ('theo đề nghị của') and past ones ('đã giao') dropped."""
+    low = s.lower()
+    nouns = [(m.start(), m.end()) for n in _non_duty("noun") for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", low)]
+    out = []
+    for m in _marker_pattern().finditer(s):
+        if any(a <= m.start() < b for a, b in nouns) or PAST.search(low[max(0, m.start() - 8):m.start()]):
+            continue
+        out.append((m.start(), m.end(), _modality_of(m.group(0))))
+    return out
+
+
+def _starts_with(s: str, phrases: tuple[str, ...]) -> bool:
+    low = s.lower().lstrip(" -–+*•\"“(")
+    return any(low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()) for p in phrases)
+
+
+def is_non_duty(s: str, in_duties: bool = False) -> bool:
+    """Preamble, purpose, own acts, entry into force. Inside a duty article 'Căn cứ …, <do>' is a duty."""
+    low = s.lower()
+    starts = _non_duty("start")
+    if in_duties:
+        starts = tuple(p for p in starts if p != "căn cứ")
+    return _starts_with(s, starts + _non_duty("act")) or any(p in low for p in _non_duty("any"))
+
+
+@dataclass
+class Context:
+    """What a heading hands down to the clauses below it."""
+    level: float
+    label: str | None
+    heading: bool
+    actor: str | None = None
+    duties: bool = False          # clauses are duties without a marker
+    skip: bool = False            # clauses are not duties (scope, purpose, definitions)
+    modality: str = "must"
+    deadline: str | None = None
+    children: list = field(default_factory=list)
+
+
+def _section_kind(title: str) -> str | None:
+    t = title.lower().strip(" .:")
+    if any(t.startswith(p) for p in _non_duty("section")):
+        return "skip"
+    if any(t.startswith(p) for p in _duty_sections()):
+        return "duties"
+    return None
+
+
+def _item_label(stack: list[Context]) -> str | None:
+    parts = [c.label for c in stack if c.label]
+    return ".".join(parts) if parts else None
+
+
+def _deadline_in(deadlines: tuple[Deadline, ...], start: int, end: int) -> str | None:
+    for d in deadlines:
+        if start <= d.span[0] and d.span[1] <= end and d.due:
+            return d.due
+    return None
+
+
+def _report_to(s: str) -> tuple[str, ...]:
+    out = []
+    for pat in (REPORT_TO, REPORT_DIRECT):
+        for m in pat.finditer(s):
+            name = re.sub(r"\s+", " ", m.group(1)).strip(" ,")
+            if name and name not in out:
+                out.append(name)
+    return tuple(out)
+
+
+def _body_range(doc: Document) -> tuple[int, int]:
+    """From the body's start to the Nơi nhận list or a forwarded document. The signature zone is not trusted
+    as an end: a 'QUYẾT ĐỊNH:' line can pass for one, and own guards find the end anyway."""
+    body = doc.zone("body")
+    if not body:
+        return 0, len(doc.text)
+    ends = [z.start for z in doc.zones if z.kind in ("cc", "forwarded") and z.start >= body.start]
+    return body.start, min(ends, default=len(doc.text))
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    modality: str
+    actor: str | None
+    action: str
+
+
+def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | None:
+    """One sentence: a duty candidate, or None."""
+    s = text[start:end]
+    flat = _clean(s)
+    if len(flat.split()) < MIN_WORDS or is_non_duty(flat, ctx.duties):
+        return None
+    marks = find_markers(s)
+    if not marks and not ctx.duties:
+        return None
+    actor, action_from = None, 0
+    prohibit = next((m for m in marks if m[2] == "prohibit"), None)
+    first = marks[0] if marks else None
+    modality = prohibit[2] if prohibit else (first[2] if first else ctx.modality)
+    if first and first[2] in ("request", "assign"):
+        obj = actors.phrase_until_verb(s[first[1]:].lstrip())
+        if obj:
+            actor = obj[0]
+            action_from = first[1] + (len(s[first[1]:]) - len(s[first[1]:].lstrip())) + obj[1]
+    if actor is None:
+        inline = re.match(r"^\s*([^:]{3,160}):\s+(\S.*)$", s, re.S)
+        if inline and actors.opens_actor(inline.group(1).strip()) and not actors._verb_pattern().search(inline.group(1)):
+            actor, action_from = _clean(inline.group(1)), inline.start(2)
+    if actor is None:
+        subj = actors.subject(s, first[0] if first else None)
+        if subj and not (first and first[2] in ("request", "assign") and subj[1] > first[0]):
+            actor, action_from = _clean(subj[0]), subj[1]
+    if actor is None:
+        actor = ctx.actor
+        action_from = first[0] if first and first[0] == len(s) - len(s.lstrip()) else 0
+    action = _clean(s[action_from:]).rstrip("./;:")
+    return _Candidate(start, end, modality, actor, action)
+
+
+def _body_paragraphs(doc: Document):
+    """The paragraphs of the body: header lines, the Kính gửi list and running page headers skipped; stop at
+    Nơi nhận, an appendix, or a second national motto that opens another document (a motto repeated over the
+    same 'Số:' line is a page header, skipped)."""
+    text = doc.text
+    lo, hi = _body_range(doc)
+    paras = paragraphs(text, lo, hi)
+    numbers = [_clean(text[p.start:p.end]) for p in paras if NUMBER_LINE.match(text[p.start:p.end])]
+    in_body = in_header = False
+    to_block = False
+    for i, p in enumerate(paras):
+        raw = text[p.start:p.end]
+        if MOTTO.match(raw) or (END_OF_BODY.match(raw) and in_body):
+            if not in_body:
+                continue
+            ahead = [_clean(text[q.start:q.end]) for q in paras[i + 1:i + 6]]
+            if not (MOTTO.match(raw) and numbers and any(a in numbers[:1] for a in ahead)):
+                return
+            in_header = True      # the first page's header printed again on a later page
+            continue
+        if sum(c.isalpha() for c in raw) < 3 or (_is_upper(raw) and p.level < 0):
+            continue              # page numbers, rules, running heads, bare title lines
+        if in_header and (HEADER_LINE.match(raw.lstrip()) or p.text[:1].isdigit()):
+            continue
+        in_header = False
+        if not in_body:
+            if raw.lstrip().startswith("Kính gửi"):
+                to_block = True
+                continue
+            if (to_block and (p.level == 4 or raw.lstrip().startswith("("))) or HEADER_LINE.match(raw.lstrip()):
+                continue
+            if p.level < 0 and p.text[:1].islower():
+                continue          # the wrapped tail of the trích yếu
+            in_body = True
+        yield p
 
 
 def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], deadlines: tuple[Deadline, ...],
             references: tuple[Reference, ...]) -> tuple[Obligation, ...]:
-    return ()
+    text = doc.text
+    lo, hi = _body_range(doc)
+    terms = actors.defined_terms(text[lo:hi])
+    out: list[Obligation] = []
+    stack: list[Context] = []
+    for p in _body_paragraphs(doc):
+        if not p.heading and p.level >= 2 and actors.heading_actor(p.text.rstrip(". "), bare=True):
+            p = replace(p, heading=True)   # '1. Công chức Văn phòng - Thống kê, Ông Nguyễn Văn A.' heads its points
+        _place(stack, p)
+        ctx = _merged(stack)
+        if p.heading:
+            cands = _heading_duty(text, p, ctx, stack[-1], deadlines)
+        elif ctx.skip:
+            continue
+        else:
+            cands = _paragraph_duties(text, p, ctx)
+        label = _item_label(stack)
+        for c in cands:
+            out.append(_obligation(text, c, label, ctx, recipients, terms, deadlines, references, lo))
+    return tuple(out)
+
+
+def _heading_duty(text: str, p: Paragraph, ctx: Context, node: Context,
+                  deadlines: tuple[Deadline, ...]) -> list[_Candidate]:
+    """A heading hands an actor and a duty context to its items. One ending in ':' is a duty itself when,
+    past its actor and marker, real action is left ('Riêng UBND phường X cử đại diện … và chỉ đạo …:');
+    its items then are details of that duty, not duties of their own."""
+    _set_heading(node, p, text, deadlines)
+    if not p.text.endswith(":") or p.level in (0, 1) or ctx.skip:
+        return []
+    cand = _classify(text, p.body_start, p.end, ctx)
+    if cand is None or not find_markers(p.text) or len(_action_left(cand.action).split()) < MIN_ACTION_WORDS:
+        return []
+    node.duties = False
+    return [cand]
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _action_left(action: str) -> str:
+    return INTRO_TAIL.sub("", action).strip()
+
+
+def _place(stack: list[Context], p: Paragraph) -> None:
+    """Put p into the numbering tree: labelled items close their siblings and deeper items; an unlabelled
+    paragraph closes plain items and unlabelled headings, so a closing sentence does not inherit item 4."""
+    level: float = p.level
+    if p.level >= 0:
+        while stack and stack[-1].level >= p.level:
+            stack.pop()
+    else:
+        while stack and (not stack[-1].heading or stack[-1].level != int(stack[-1].level)):
+            stack.pop()
+        # an unlabelled paragraph sits between its labelled parent and that parent's numbered children
+        level = (stack[-1].level if stack else -1) + 0.5
+    stack.append(Context(level=level, label=p.label if p.level in (1, 2, 3) else None, heading=p.heading))
+
+
+def _merged(stack: list[Context]) -> Context:
+    ctx = Context(level=-1, label=None, heading=False)
+    for c in stack[:-1]:
+        ctx.actor = c.actor or ctx.actor
+        ctx.duties = ctx.duties or c.duties
+        ctx.skip = ctx.skip or c.skip
+        ctx.deadline = c.deadline or ctx.deadline
+        if c.duties:
+            ctx.modality = c.modality
+    return ctx
+
+
+def _set_heading(node: Context, p: Paragraph, text: str, deadlines: tuple[Deadline, ...]) -> None:
+    kind = _section_kind(p.text)
+    node.skip = kind == "skip"
+    node.duties = kind == "duties"
+    # the sentence that introduces the list: 'Nhằm …. Sở Y tế đề nghị các đơn vị …, cụ thể như sau:'
+    spans = sentences(text, p.body_start, p.end)
+    lead = _clean(text[spans[-1][0]:spans[-1][1]]) if spans else ""
+    marks = find_markers(lead)
+    if _starts_with(lead, _non_duty("act")) and not any(m[2] in ("request", "assign") for m in marks):
+        node.skip = True          # 'Điều 1. Bãi bỏ …:', 'Ban hành kèm theo …': lists of the document's own acts
+    actor = actors.heading_actor(lead, bare=p.level not in (0, 1))
+    if not actor and marks and marks[0][2] in ("request", "assign"):
+        obj = actors.phrase_until_verb(lead[marks[0][1]:].lstrip())
+        actor = obj[0] if obj else None
+    if not actor and marks:
+        subj = actors.subject(lead, marks[0][0])
+        actor = subj[0] if subj else None
+    if actor or (marks and lead.endswith(":")):
+        node.duties = not node.skip
+    node.actor = _clean(actor) if actor else None
+    if marks and marks[0][2] in ("assign", "request"):
+        node.modality = marks[0][2]
+    elif kind == "duties" and re.search(r"\b(?:giao|phân cấp|phân công)\b", lead.lower()):
+        node.modality = "assign"
+    node.deadline = _deadline_in(deadlines, p.start, p.end)
+
+
+def _paragraph_duties(text: str, p: Paragraph, ctx: Context) -> list[_Candidate]:
+    """Sentences of a paragraph that are duties; a following sentence with no marker and no subject of its
+    own stays with the duty before it."""
+    out: list[_Candidate] = []
+    first_sentence = True
+    for s, e in sentences(text, p.body_start, p.end):
+        sub_ctx = ctx if first_sentence else Context(level=-1, label=None, heading=False, actor=ctx.actor,
+                                                     modality=ctx.modality)
+        cand = _classify(text, s, e, sub_ctx)
+        own = cand is not None and cand.actor is not None and cand.actor != ctx.actor
+        short = out and len(text[s:e].split()) < MERGE_SHARE * len(text[out[-1].start:out[-1].end].split())
+        if out and (cand is None or not own) and (cand is None or short) and not is_non_duty(_clean(text[s:e])):
+            last = out[-1]
+            out[-1] = _Candidate(last.start, e, last.modality, last.actor, last.action)
+        elif cand is not None:
+            out.append(cand)
+        first_sentence = False
+    return out
+
+
+def _obligation(text: str, c: _Candidate, label: str | None, ctx: Context, recipients: tuple[Recipient, ...],
+                terms: tuple[str, ...], deadlines: tuple[Deadline, ...], references: tuple[Reference, ...],
+                body_start: int) -> Obligation:
+    s = text[c.start:c.end]
+    refs = [r.id for r in references if r.id and c.start <= r.span[0] and r.span[1] <= c.end]
+    if BACK_REFERENCE.search(s):
+        refs += [r.id for r in references if r.id and body_start <= r.span[0] < c.start]
+    return Obligation(
+        text=_clean(s), action=c.action, modality=c.modality, span=(c.start, c.end), item=label,
+        actor=c.actor, actors=actors.resolve(c.actor, recipients, terms),
+        deadline=_deadline_in(deadlines, c.start, c.end) or ctx.deadline,
+        report_to=_report_to(s), references=tuple(dict.fromkeys(refs)))

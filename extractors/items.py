@@ -1,0 +1,122 @@
+"""Split the body of a document into numbered items and sentences.
+
+Readers hand over text with hard line breaks (PDF layers, wrapped .txt), often with blank lines inside
+a sentence. A paragraph therefore starts only where the layout says so: an item label ('Điều 3.', 'II.',
+'2.', '1.2.', 'a)', '-'), a line after sentence-final punctuation, or a short heading line. Each
+paragraph gets its place in the numbering tree (FORMAT.md §1 box 6: Phần/Chương Roman, Mục/Điều/khoản
+Arabic, điểm 'a)'), which gives the printed item label ('3.a', 'II.1', 'Điều 15.3.a')."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (level, pattern): a lower level number is higher in the tree; dashes sit under every numbered level.
+LABELS = (
+    (0, re.compile(r"(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d+)\b\.?\s*")),
+    (1, re.compile(r"Điều\s+(\d+[a-zđ]?)\s*[.:]\s*")),
+    (1, re.compile(r"([IVX]{1,5})\s*[.)/]\s+")),
+    (2, re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*(?=\S)(?!\d)")),
+    (3, re.compile(r"([a-zđ])\s*\)\s*")),
+    (4, re.compile(r"[-–—]\s+")),
+    (5, re.compile(r"[+•*·]\s+")),
+)
+SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.)[\"”’)]*$")
+OPENERS = re.compile(r"(?:Căn cứ|Kính gửi|Nơi nhận|Trân trọng|Theo đề nghị|Nhằm|Thực hiện)\b")
+HEADING_SHARE = 0.6      # a labelled line this much shorter than the usual line, without final punctuation, is a title
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int            # [start, end) in the document text, label included
+    end: int
+    body_start: int       # where the text after the label begins
+    level: int            # label level, or -1 for an unlabelled paragraph
+    label: str | None     # the label as printed ('3', 'a', 'II', 'Điều 4'); None for dashes and plain text
+    heading: bool         # a title line: no final punctuation, or ends with ':'
+    text: str             # body text with line breaks folded to spaces
+
+
+def _label(line: str) -> tuple[int, str | None, int]:
+    for level, pat in LABELS:
+        m = pat.match(line)
+        if m:
+            if level == 1 and pat.pattern.startswith("Điều"):
+                return level, f"Điều {m.group(1)}", m.end()
+            if level == 0:
+                return level, None, m.end()
+            return level, (m.group(1) if m.groups() else None), m.end()
+    return -1, None, 0
+
+
+def _aside(line: str) -> bool:
+    """A line wholly in brackets: '(Đính kèm Chỉ thị số 04/CT-BYT …)', '(Sau đây gọi là các Đơn vị)'."""
+    return line.startswith("(") and line.endswith(")")
+
+
+def _is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _lines(text: str, start: int, end: int):
+    pos = start
+    for raw in text[start:end].split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            yield pos + lead, pos + lead + len(stripped), stripped
+        pos += len(raw) + 1
+
+
+def _heading_width(lines: list[tuple[int, int, str]]) -> float:
+    """Below this length a labelled line without final punctuation is a title, not a wrapped sentence:
+    a share of the median length of the longer lines, so it follows the page width of each source."""
+    lengths = sorted(len(ln) for _, _, ln in lines if len(ln) >= 20)
+    return HEADING_SHARE * lengths[len(lengths) // 2] if lengths else 0.0
+
+
+def paragraphs(text: str, start: int, end: int) -> list[Paragraph]:
+    """The paragraphs of text[start:end], wrapped lines rejoined."""
+    lines = list(_lines(text, start, end))
+    width = _heading_width(lines)
+    groups: list[list[tuple[int, int, str]]] = []
+    prev: str | None = None
+    prev_heading = False
+    for s, e, line in lines:
+        level, _, _ = _label(line)
+        new = (prev is None or level >= 0 or prev_heading or bool(SENTENCE_END.search(prev))
+               or _is_upper(line) or _is_upper(prev) or OPENERS.match(line) is not None
+               or _aside(line) or _aside(prev))
+        if new:
+            groups.append([])
+        groups[-1].append((s, e, line))
+        prev = line
+        # a short labelled line with no final punctuation is a title: 'VI. PHÂN CÔNG', '1. Phòng Giáo dục'
+        prev_heading = (level >= 0 and len(groups[-1]) == 1 and len(line) < width
+                        and not SENTENCE_END.search(line))
+    out = []
+    for g in groups:
+        first = g[0][2]
+        level, label, skip = _label(first)
+        body = " ".join([first[skip:]] + [ln for _, _, ln in g[1:]]).strip()
+        body = re.sub(r"\s+", " ", body)
+        unpunctuated = not SENTENCE_END.search(g[-1][2])
+        # article and part titles carry no final punctuation, however long
+        heading = body.endswith(":") or (unpunctuated and (level in (0, 1) or (
+            level >= 0 and len(g) == 1 and len(first) < width)))
+        out.append(Paragraph(g[0][0], g[-1][1], g[0][0] + skip, level, label, heading, body))
+    return out
+
+
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside [start, end) of text; a split needs '.' then a capital (dates and './.' stay whole)."""
+    chunk = text[start:end]
+    out, pos = [], 0
+    for m in SENTENCE_SPLIT.finditer(chunk):
+        out.append((start + pos, start + m.start()))
+        pos = m.end()
+    out.append((start + pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
