@@ -1,21 +1,29 @@
 """Vietnamese calendar dates as written in directives, always day-month-year.
 
-dateparser reads '03/4/2025' as 4 March and fills a blank day with today's, so these forms are read by rule:
-'ngày 12 tháng 3 năm 2025', 'ngày   tháng 4 năm 2026' (day left blank: '2026-04'), '12/3/2025', '15/ 8/ 2019',
-'12-3-2025', '12.3.2025'. Each match keeps its span so callers can look at the words around it.
+dateparser is not used for these: it reads '03/4/2025' as 4 March, fills a blank day with today's, takes
+'trước' ('before') for 'ago' and turns phone numbers into years. The forms are few and fixed, so they are read
+by rule: 'ngày 12 tháng 3 năm 2025', 'NGÀY 14 THÁNG 10 NĂM 2015', 'ngày   tháng 4 năm 2026' and
+'ngày … tháng 4 năm 2026' (day left blank: '2026-04'), '12/3/2025', '15/ 8/ 2019', '31 / 12 / 2025', '12-3-2025',
+'12.3.2025'. Each match keeps its span so callers can look at the words around it.
 """
 from __future__ import annotations
 
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-# 'ngày07' (OCR) and a date split over lines are tolerated: \s* and \s+ cross line breaks.
+# 'ngày07' (OCR) and a date split over lines are tolerated: \s* and \s+ cross line breaks. A blank day may be
+# dots or an ellipsis (drafts, e-signed texts).
 _WORDY = re.compile(
-    r"ng[àa]y\s*(?P<d>\d{1,2})?\s*(?:th[áa]ng|/)\s*(?P<m>\d{1,2})\s*(?:n[ăa]m|/)\s*(?P<y>(?:19|20)\d{2})",
+    r"ng[àa]y[\s.…_]*(?P<d>\d{1,2})?[\s.…_]*(?:th[áa]ng|/)\s*(?P<m>\d{1,2})\s*(?:n[ăa]m|/)\s*(?P<y>(?:19|20)\d{2})"
+    r"(?!\d)",
     re.IGNORECASE)
-_NUMERIC = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>(?:19|20)\d{2})(?![\d/])")
+# No digit, '/' or '.' before the day, so '0934.575.477' (a phone number) and '2025-05-10' (ISO) never match;
+# a '-' may precede it, as in the range '04/6/2018-15/6/2018'.
+_NUMERIC = re.compile(
+    r"(?<![\d/.])(?P<d>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<m>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}"
+    r"(?P<y>(?:19|20)\d{2})(?![\d/])")
 
 
 @dataclass(frozen=True)
@@ -67,3 +75,25 @@ def date_at(text: str, pos: int) -> DateMatch | None:
 
 def month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def day_month(y: int, m: int, d: int) -> date | None:
+    """The day, or None where it does not exist ('30/02')."""
+    iso = _iso(y, m, d)
+    return date.fromisoformat(iso) if iso and len(iso) == 10 else None
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day N months later, clipped to the month's end (31/1 + 1 month = 28 or 29/2)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    y += day.year
+    return date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def add_working_days(day: date, n: int) -> date:
+    """N working days after day, skipping Saturdays and Sundays (public holidays are not known here)."""
+    while n > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            n -= 1
+    return day

@@ -1,7 +1,203 @@
+"""Deadlines of the first document: days by which, on which or from which someone must act or a rule applies
+(FORMAT.md §4, SCORING.md 'Deadlines').
+
+A date counts only when a deadline word governs it ('chậm nhất vào ngày', 'trước ngày', 'kể từ ngày',
+'có hiệu lực … từ ngày', 'Lúc 14 giờ, ngày', 'trong tháng 10/2025', 'quý IV/2025', …) or when it stands alone in
+a plan's time column. So the dates of cited documents ('Thông tư số 13/2025/TT-BYT ngày 06/6/2025'), the
+issue date and signature stamps are never read as deadlines. On top of that, a candidate is dropped when it
+lies in the header, a Căn cứ line, an editorial [note], a worked example ('Ví dụ:'), a forwarded document, or
+the past: a day before the issue day, or a clause told in the past tense ('đã'), unless it is an entry into force
+or start of application, which may be retroactive.
+"""
 from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+from functools import lru_cache
+
 from pipeline.document import Document
+
+from .dates import DateMatch, find_dates
+from .deadline_forms import (Candidate, excluded_before, operator_before, periods, recurring, relative,
+                             signing_day, yearless)
 from .findings import Deadline, Header
+from .lexicon import fold
+from .symbols import NUMBER_SYMBOL
+
+_NOT_BODY = ("motto", "issuer", "number", "place_date", "urgency", "title", "to", "signature", "cc")
+# Lines that are never deadlines: the legal bases, and e-signature stamps that leak into the text.
+_SKIPPED_LINE = re.compile(r"[\s\-+*•|>#_]*(?:can\s+cu|thoi\s+gian\s+ky|ngay\s+ky|ky\s+boi|nguoi\s+ky)(?![a-z])")
+_EXAMPLE = re.compile(r"[\s\-+*•|>#_]*vi\s+du(?![a-z])")
+_PLACE_BEFORE = re.compile(r"[\s*_|>#]*[^\W\d][^,:\n\d]{0,50},\s*$")
+_RANGE = re.compile(r"\s*(?:-|–|—|den(?:\s+het)?(?:\s+ngay)?)\s*")
+_EFFECT = re.compile(r"hieu\s+luc|ap\s+dung|thuc\s+hien|thi\s+hanh")
+_HAS_EFFECT_BEFORE = re.compile(r"co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+$")
+_PAST = re.compile(r"(?<!\w)đã(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(c: str) -> str:
+    f = fold(c)
+    return f if len(f) == 1 else c
+
+
+def folded_text(text: str) -> str:
+    """The matching key of text, one character for one, so that offsets agree."""
+    return "".join(map(_fold_char, text))
+
+
+class _Lines:
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def start(self, pos: int) -> int:
+        return self.starts[bisect.bisect_right(self.starts, pos) - 1]
+
+    def end(self, pos: int) -> int:
+        e = self.text.find("\n", pos)
+        return len(self.text) if e < 0 else e
+
+
+def _scope(doc: Document) -> tuple[int, int]:
+    fw = doc.zone("forwarded")
+    return 0, fw.start if fw else len(doc.text)
+
+
+def _place_dates(text: str, dates: list[DateMatch], lines: _Lines) -> list[DateMatch]:
+    """Dates of the 'Hà Nội, ngày … tháng … năm …' line: a place and a comma before a written-out date."""
+    return [d for d in dates if text[d.start:d.start + 4].lower() in ("ngày", "ngay")
+            and _PLACE_BEFORE.match(text, lines.start(d.start), d.start)]
+
+
+def _issue_day(header: Header, places: list[DateMatch]) -> date | None:
+    iso = header.issued_date or (places[0].iso if places else None)
+    return date.fromisoformat(iso) if iso and len(iso) == 10 else None
+
+
+def _skipped(doc: Document, folded: str, places: list[DateMatch], header: Header) -> list[tuple[int, int]]:
+    spans = [(z.start, z.end) for z in doc.zones if z.kind in _NOT_BODY]
+    spans += [(d.start, d.end) for d in places]
+    spans += [s for name, s in header.spans if name == "issued_date"]
+    spans += [(m.start(), m.end()) for m in re.finditer(r"\[[^\[\]\n]{0,600}\]", doc.text)]   # editorial notes
+    in_example = False
+    pos = 0
+    for line in folded.split("\n"):
+        end = pos + len(line)
+        starts_example = bool(_EXAMPLE.match(line))
+        in_example = starts_example or (in_example and line.lstrip().startswith("+"))
+        if in_example or _SKIPPED_LINE.match(line):
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """The match fills its table cell or line, save 'Dự kiến': a plan's time column."""
+    lo = max(text.rfind(c, 0, start) for c in "\n|\t") + 1
+    his = [i for i in (text.find(c, end) for c in "\n|\t") if i >= 0]
+    hi = min(his) if his else len(text)
+    rest = (text[lo:start] + " " + text[end:hi]).strip(" .:;,-*()").lower()
+    return rest in ("", "dự kiến", "du kien")
+
+
+def _quoted(text: str, lines: _Lines, pos: int) -> bool:
+    before = text[lines.start(pos):pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _clause_start(folded: str, pos: int, marks: str) -> int:
+    return max(folded.rfind(c, 0, pos) for c in marks) + 1
+
+
+_CITED_AFTER = re.compile(r"\s*(?:theo|của|tại)\s")
+
+
+def _cited_around(text: str, folded: str, start: int, end: int) -> bool:
+    """A cited document stands in the same clause before the match, or the match is followed by 'theo/của/tại'
+    and a citation: the match then describes that document."""
+    if NUMBER_SYMBOL.search(text, _clause_start(folded, start, ".;\n,("), start):
+        return True
+    after = _CITED_AFTER.match(text, end)
+    return bool(after and NUMBER_SYMBOL.search(text, after.end(), after.end() + 50))
+
+
+def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines) -> list[Candidate]:
+    """Days after an operator, ranges 'D1 – D2' / 'từ ngày D1 đến hết ngày D2' (a period ending D2), and days
+    alone in a time column."""
+    out = []
+    skip_next = False
+    for i, d in enumerate(dates):
+        if skip_next:
+            skip_next = False
+            continue
+        ls = lines.start(d.start)
+        op = operator_before(folded, d.start, ls, "date")
+        nxt = dates[i + 1] if i + 1 < len(dates) else None
+        last = nxt if nxt and _RANGE.fullmatch(folded, d.end, nxt.start) else None
+        start = op[0] if op else d.start
+        if excluded_before(text, start):
+            continue
+        if last:
+            skip_next = True
+            out.append(Candidate(start, last.end, "period", d.iso, last.day))
+            continue
+        if op:
+            kind = op[2]
+        elif _alone(text, d.start, d.end) and not text[d.start:d.start + 4].lower().startswith("ng"):
+            kind = "on"
+        else:
+            continue
+        effect = kind == "from" and bool(_EFFECT.search(folded, _clause_start(folded, start, ".;\n"), d.start))
+        lead = _HAS_EFFECT_BEFORE.search(folded, max(ls, start - 30), start)
+        out.append(Candidate(lead.start() if lead else start, d.end, kind, d.iso, d.day, effect=effect))
+    return out
+
+
+def _keep(c: Candidate, text: str, folded: str, issued: date | None) -> bool:
+    """Not a past event: due on or after the issue day, and no 'đã' in its clause; an entry into force or a
+    start of application may be retroactive."""
+    if c.effect:
+        return True
+    if issued and c.due and c.due < issued:
+        return False
+    before = text[_clause_start(folded, c.start, ".;:\n,"):c.start]
+    stop = re.compile(r"[.;\n]").search(text, c.end, c.end + 40)
+    after = text[c.end:stop.start() if stop else c.end + 40]
+    return not (_PAST.search(before) or _PAST.search(after))
+
+
+def _outer_wins(inner: Candidate, outer: Candidate) -> bool:
+    """A finding inside another gives way to it when the outer one is recurring or says at least as much."""
+    inside = outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (inner.start, inner.end)
+    return inside and (outer.kind == "recurring" or outer.due is not None or inner.due is None)
 
 
 def extract(doc: Document, header: Header) -> tuple[Deadline, ...]:
-    return ()
+    text = doc.text
+    folded = folded_text(text)
+    lines = _Lines(text)
+    lo, hi = _scope(doc)
+    dates = find_dates(text, lo, hi)
+    places = _place_dates(text, dates, lines)
+    issued = _issue_day(header, places)
+    skipped = _skipped(doc, folded, places, header)
+
+    def quoted(pos: int) -> bool:
+        return _quoted(text, lines, pos)
+
+    found = (_dated(text, folded, dates, lines)
+             + periods(text, folded, lo, hi, lines.start, lambda s, e: _alone(text, s, e),
+                       lambda s, e: _cited_around(text, folded, s, e))
+             + recurring(folded, lo, hi)
+             + relative(folded, lo, hi, dates, issued, quoted)
+             + signing_day(folded, lo, hi, issued, quoted)
+             + yearless(folded, lo, hi, lines.start, issued))
+    found = [c for c in found if not any(a <= c.start < b or a < c.end <= b for a, b in skipped)
+             and _keep(c, text, folded, issued)]
+    found = [c for c in found if not any(_outer_wins(c, o) for o in found)]
+    unique = {(c.start, c.end): c for c in sorted(found, key=lambda c: c.due is None, reverse=True)}
+    return tuple(Deadline(text=text[c.start:c.end], kind=c.kind, span=(c.start, c.end), value=c.value,
+                          due=c.due.isoformat() if c.due else None, recurrence=c.recurrence)
+                 for c in sorted(unique.values(), key=lambda c: (c.start, c.end)))

@@ -1,0 +1,335 @@
+"""The written forms of a deadline (FORMAT.md §4), each read into a Candidate: a span of the text, a kind and
+the day a tracker should use. Which candidates are kept (past events, citations, examples) is decided in
+deadlines.py.
+
+Everything here matches the diacritic-free key of the text (lexicon.fold, one character for one, so offsets
+agree with Document.text): 'hằng năm' and 'hàng năm' both read 'hang nam', 'quý IV' reads 'quy iv'.
+Dates themselves come from dates.py, never from dateparser (see there why).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .dates import DateMatch, add_months, add_working_days, day_month, month_end
+from .lexicon import fold, read_tsv
+
+YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_SEP = r"\s*(?:/|-|nam)\s*"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    value: str | None = None
+    due: date | None = None
+    recurrence: str | None = None
+    effect: bool = False          # an entry into force or start of application: may lie before the issue date
+
+
+# ---- tables -------------------------------------------------------------------------------------------------
+
+def _alternation(phrases) -> str:
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _operators(applies_to: str) -> dict[str, str]:
+    """folded phrase -> kind, for operators before a date ('date') or a period ('period')."""
+    return {fold(r[2]): r[0] for r in read_tsv("deadline_operators.tsv") if r[1] in (applies_to, "both")}
+
+
+@lru_cache(maxsize=None)
+def number_words() -> dict[str, int]:
+    return {fold(r[0]): int(r[1]) for r in read_tsv("number_words.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _excluded_tail() -> re.Pattern:
+    # Matched with diacritics: folded, 'tính' (counted) and 'tỉnh' (province) are one word.
+    words = [r[0].lower() for r in read_tsv("deadline_excluded.tsv")]
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})\s*$")
+
+
+def excluded_before(text: str, pos: int) -> bool:
+    """A reference point or a vision ('tính đến ngày', 'tầm nhìn đến năm') ends right before pos; a wrapped
+    line may split it."""
+    return bool(_excluded_tail().search(" ".join(text[max(0, pos - 40):pos].lower().split()) + " "))
+
+
+@lru_cache(maxsize=None)
+def _units() -> dict[str, tuple[str, int]]:
+    return {fold(r[0]): (r[1], int(r[2])) for r in read_tsv("recurrence_units.tsv")}
+
+
+# Words that may stand between an operator and its day: 'chậm nhất là vào ngày', 'kể từ 0h00 ngày',
+# 'Lúc 14 giờ 00 phút, buổi sáng, ngày', 'trước ngày mùng'.
+_FILLER = r"(?:[\s,:]+|\b(?:la|vao|den|het|ngay|mung|luc|buoi|sang|chieu|toi|trua)\b|\d{1,2}\s*(?:gio|h|:)\s*\d{0,2}\s*(?:phut)?)*"
+_PERIOD_FILLER = r"(?:[\s,:]+|\b(?:la|vao|trong|het|cuoi|suot)\b)*"
+
+
+@lru_cache(maxsize=None)
+def _operator_tail(applies_to: str) -> re.Pattern:
+    filler = _FILLER if applies_to == "date" else _PERIOD_FILLER
+    return re.compile(rf"(?<![a-z0-9])(?P<op>{_alternation(_operators(applies_to))}){filler}$")
+
+
+def operator_before(folded: str, pos: int, line_start: int, applies_to: str) -> tuple[int, str, str] | None:
+    """(start, folded phrase, kind) of the operator that ends right before pos on its line, if any."""
+    lo = max(line_start, pos - 80)
+    m = _operator_tail(applies_to).search(folded, lo, pos)
+    if not m:
+        return None
+    op = re.sub(r"\s+", " ", m.group("op"))
+    return m.start(), op, _operators(applies_to)[op]
+
+
+# ---- counts ---------------------------------------------------------------------------------------------------
+
+def count_value(words: str) -> int | None:
+    """'15' -> 15; 'muoi lam' -> 15; 'ba muoi' -> 30; 'hai muoi mot' -> 21 (folded words)."""
+    words = words.strip()
+    if words.isdigit():
+        return int(words)
+    table = number_words()
+    total, current = 0, 0
+    for w in words.split():
+        if w not in table:
+            return None
+        v = table[w]
+        if v == 10 and current:         # 'ba mươi': a multiplier
+            total, current = total + current * 10, 0
+        elif v == 10:
+            total += 10
+        else:
+            current = v
+    return total + current or None
+
+
+def _word_count_pattern() -> str:
+    return r"(?:(?:" + _alternation(number_words()) + r")\s+){1,3}"
+
+
+# ---- periods: months, quarters, halves, years, stages ----------------------------------------------------------
+
+def _bounds(kind: str, op: str, first: date, last: date) -> date:
+    if kind == "from":
+        return first
+    if op == "truoc":
+        return first - timedelta(days=1)
+    return last
+
+
+_MONTH = re.compile(rf"thang\s+(?P<m>\d{{1,2}}){_SEP}{YEAR}")
+_QUARTER = re.compile(rf"quy\s+(?P<q>iv|i{{1,3}}|[1-4])(?![a-z]){_SEP}{YEAR}")
+_HALF = re.compile(rf"(?P<n>\d{{1,2}}|[a-z]+)\s+thang\s+(?P<part>dau|cuoi)\s+(?:cua\s+)?nam\s+{YEAR}")
+_YEAR = re.compile(rf"(?<![a-z])nam\s+(?:ngan\s+sach\s+|tai\s+chinh\s+)?{YEAR}(?!\s*[-–]\s*\d)")
+_STAGE = re.compile(rf"trong\s+giai\s+doan\s+(?:19|20)\d{{2}}\s*[-–]\s*{YEAR}")
+# Forward-looking parts of reports and plans: 'Nhiệm vụ trọng tâm tháng 02 năm 2025', 'Chương trình công tác
+# năm 2018'.
+_HEADING = re.compile(r"(?:nhiem\s+vu|chuong\s+trinh|phuong\s+huong|ke\s+hoach)(?:,?\s+(?:cong\s+tac|trong\s+tam|"
+                      r"nhiem\s+vu))+\s*$")
+
+
+def _period_of(m: re.Match, rx: re.Pattern) -> tuple[str, date, date] | None:
+    """(value, first day, last day) of a period match."""
+    y = int(m.group("y"))
+    if rx is _MONTH:
+        mo = int(m.group("m"))
+        return (f"{y:04d}-{mo:02d}", date(y, mo, 1), month_end(y, mo)) if 1 <= mo <= 12 else None
+    if rx is _QUARTER:
+        q = m.group("q")
+        q = int(q) if q.isdigit() else number_words().get(q)
+        return (f"{y:04d}", date(y, 3 * q - 2, 1), month_end(y, 3 * q)) if q else None
+    if rx is _HALF:
+        n = count_value(m.group("n"))
+        if not n or n > 12:
+            return None
+        if m.group("part") == "dau":
+            return f"{y:04d}", date(y, 1, 1), month_end(y, n)
+        return f"{y:04d}", date(y, 13 - n, 1), date(y, 12, 31)
+    return f"{y:04d}", date(y, 1, 1), date(y, 12, 31)
+
+
+def periods(text: str, folded: str, start: int, end: int, line_start, alone, cited) -> list[Candidate]:
+    """Periods as deadlines: after an operator ('trong tháng 10/2025', 'đến hết năm 2025', 'kể từ năm ngân
+    sách 2026'), under a forward-looking heading, alone in a plan's time column, and quarters and halves of a
+    year, which are periods wherever they stand ('quý IV/2025', '6 tháng đầu năm 2026'). A period that belongs to
+    a cited document ('Chương trình … đến năm 2025' in its title, 'giai đoạn 2022 - 2025 theo Quyết định số …')
+    or to a vision ('tầm nhìn đến năm 2030') is not a deadline."""
+    out: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for rx in (_STAGE, _HALF, _QUARTER, _MONTH, _YEAR):
+        for m in rx.finditer(folded, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            period = _period_of(m, rx)
+            if not period:
+                continue
+            value, first, last = period
+            ls = line_start(m.start())
+            op = operator_before(folded, m.start(), ls, "period")
+            if op:
+                s, phrase, kind = op
+                due = _bounds(kind, phrase, first, last)
+            elif rx is _STAGE or rx is _HALF or rx is _QUARTER:
+                s, kind, due = m.start(), "period", last
+            elif _HEADING.search(folded, max(ls, m.start() - 60), m.start()) or alone(m.start(), m.end()):
+                s, kind, due = m.start(), "period", last
+            else:
+                continue
+            if excluded_before(text, s) or (kind != "from" and cited(s, m.end())):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Candidate(s, m.end(), kind, value, due, effect=kind == "from"))
+    return out
+
+
+# ---- recurring ----------------------------------------------------------------------------------------------
+
+_LEAD = r"(?:(?:dinh\s+ky\s+)?(?:truoc|cham\s+nhat(?:\s+la)?|vao|den\s+het)\s+)?"
+_MONTHLY_DAY = re.compile(_LEAD + r"ngay\s+(?:mung\s+)?(?P<d>\d{1,2})\s+(?:cua\s+)?(?:(?:hang|moi)\s+thang|thang\s+"
+                          r"(?:ke\s+tiep|tiep\s+theo|sau))")
+_YEARLY_DAY = re.compile(_LEAD + r"ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})\s+(?:cua\s+)?(?:hang|moi)"
+                         r"\s+nam")
+_YEARLY_AFTER = re.compile(r"(?:hang|moi)\s+nam\s*,?\s*(?:truoc|cham\s+nhat(?:\s+la)?|vao|den\s+het)\s+ngay\s+"
+                           r"(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})(?!\s*(?:/|-|nam)\s*\d)")
+
+
+@lru_cache(maxsize=None)
+def _every() -> re.Pattern:
+    units = _alternation(_units())
+    return re.compile(rf"(?:dinh\s+ky\s+)?(?<![a-z])hang\s+(?P<unit>{units})(?![a-z])|dinh\s+ky\s+(?P<n>\d{{1,2}}|"
+                      rf"{_word_count_pattern()})\s*(?P<unit2>{units})(?![a-z])")
+
+
+def recurring(folded: str, start: int, end: int) -> list[Candidate]:
+    """'trước ngày 20 hằng tháng', 'ngày mùng 05 của tháng kế tiếp', 'trước ngày 15 tháng 12 hằng năm',
+    'hằng năm trước ngày 15/12', 'định kỳ hằng quý', 'định kỳ 6 tháng'. Due is null: no single day."""
+    out = []
+    for m in _MONTHLY_DAY.finditer(folded, start, end):
+        if 1 <= int(m.group("d")) <= 31:
+            out.append(Candidate(m.start(), m.end(), "recurring",
+                                 recurrence=f"FREQ=MONTHLY;BYMONTHDAY={int(m.group('d'))}"))
+    for rx in (_YEARLY_DAY, _YEARLY_AFTER):
+        for m in rx.finditer(folded, start, end):
+            d, mo = int(m.group("d")), int(m.group("m"))
+            if day_month(2024, mo, d):          # a leap year, so that 29/2 stands
+                out.append(Candidate(m.start(), m.end(), "recurring",
+                                     recurrence=f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}"))
+    for m in _every().finditer(folded, start, end):
+        freq, interval = _units()[re.sub(r"\s+", " ", m.group("unit") or m.group("unit2"))]
+        if m.group("n"):
+            interval *= count_value(m.group("n")) or 1
+        rule = f"FREQ={freq}" + (f";INTERVAL={interval}" if interval > 1 else "")
+        out.append(Candidate(m.start(), m.end(), "recurring", recurrence=rule))
+    return out
+
+
+# ---- relative and immediate -----------------------------------------------------------------------------------
+
+_RELATIVE_LEAD = (r"(?P<lead>(?:trong\s+(?:thoi\s+han|vong|thoi\s+gian)|trong|cham\s+nhat|toi\s+da|toi\s+thieu|"
+                  r"khong\s+qua|truoc\s+it\s+nhat|truoc|sau)(?:\s+(?:toi\s+da|la))*\s+)?")
+
+
+@lru_cache(maxsize=None)
+def _relative() -> re.Pattern:
+    count = rf"(?P<n>\d{{1,3}}|{_word_count_pattern()})(?:\s*\([a-z\s]+\))?"
+    return re.compile(rf"(?<![a-z0-9]){_RELATIVE_LEAD}{count}\s*(?P<unit>ngay\s+lam\s+viec|ngay|thang|nam|gio|tuan)"
+                      r"(?![a-z])(?P<anchor>\s*,?\s*(?:ke\s+tu|tinh\s+tu|sau\s+khi|sau)\s+)?")
+
+
+# 'ngày ban hành Quyết định này', 'ngày ký văn bản này': the document's own day. A bare 'ngày ký' may be another
+# document's (a quoted repeal, a quotation form in an annex), so it is not resolved.
+_OWN_DAY = re.compile(r"ngay\s+(?:ky|ban\s+hanh)(?:\s*,?\s*ban\s+hanh)?\s+(?:[a-z]+\s+){0,2}nay(?![a-z])")
+_IMMEDIATE = re.compile(r"(?<![a-z])(?:ngay\s+sau\s+khi|cham\s+nhat\s+(?:la\s+)?trong\s+ngay\s+lam\s+viec\s+"
+                        r"tiep\s+theo)(?![a-z])")
+
+
+_CLAUSE_END = re.compile(r"[.;:\n“”\"]|,\s|\s(?:va|hoac|thi)\s(?!hanh)")
+
+
+def _clause_end(folded: str, pos: int, end: int, limit: int = 110) -> int:
+    m = _CLAUSE_END.search(folded, pos, min(end, pos + limit))
+    return m.start() if m else min(end, pos + limit)
+
+
+def _later(day: date, n: int, unit: str) -> date | None:
+    if unit == "ngay":
+        return day + timedelta(days=n)
+    if unit.startswith("ngay lam"):
+        return add_working_days(day, n)
+    if unit == "tuan":
+        return day + timedelta(weeks=n)
+    if unit == "thang":
+        return add_months(day, n)
+    if unit == "nam":
+        return add_months(day, 12 * n)
+    return None
+
+
+def relative(folded: str, start: int, end: int, dates: list[DateMatch], own_day, quoted) -> list[Candidate]:
+    """'trong thời hạn 15 ngày (làm việc) kể từ ngày …', 'chậm nhất là 03 ngày kể từ …', 'trong vòng 24 giờ',
+    'ngay sau khi …'. Due is counted from the anchor when the anchor is a written day or this document's own
+    issue day ('kể từ ngày ký', 'ngày ban hành Quyết định này'); otherwise null."""
+    out = []
+    for m in _relative().finditer(folded, start, end):
+        n, unit = count_value(m.group("n")), re.sub(r"\s+", " ", m.group("unit"))
+        lead = (m.group("lead") or "").strip()
+        # Without an anchor only a short limit is a deadline ('trong vòng 24 giờ'); 'trong vòng 01 năm' is a
+        # duration.
+        if not n or not (m.group("anchor") or (lead.startswith(("trong vong", "trong thoi han", "cham nhat"))
+                                               and unit.startswith(("gio", "ngay")))):
+            continue
+        s = m.start("lead") if m.group("lead") else m.start("n")
+        due = None
+        if m.group("anchor"):
+            a = m.end()
+            anchor_day = next((d.day for d in dates if a <= d.start < a + 8 and
+                               folded[a:d.start].strip() in ("", "ngay")), None)
+            if anchor_day is None and _OWN_DAY.match(folded, a) and not quoted(a):
+                anchor_day = own_day
+            if anchor_day and "sau khi" not in m.group("anchor"):
+                due = _later(anchor_day, n, unit)
+        out.append(Candidate(s, _clause_end(folded, m.end(), end), "within", due=due))
+    for m in _IMMEDIATE.finditer(folded, start, end):
+        out.append(Candidate(m.start(), _clause_end(folded, m.end(), end), "within"))
+    return out
+
+
+_SIGNING = re.compile(r"(?P<effect>co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+)?(?:ke\s+)?tu\s+(?P<day>ngay\s+(?:ky|ban\s+hanh)"
+                      r"(?:\s*,?\s*ban\s+hanh)?)(?![a-z])")
+
+
+def signing_day(folded: str, start: int, end: int, own_day, quoted) -> list[Candidate]:
+    """'có hiệu lực (thi hành) kể từ ngày ký (ban hành)' gives the issue day when that is a full day. A quoted
+    clause speaks of the quoted document's signing, so it gives nothing."""
+    return [Candidate(m.start(), m.end(), "from", due=own_day, effect=True)
+            for m in _SIGNING.finditer(folded, start, end)
+            if not quoted(m.start()) and (m.group("effect") or _OWN_DAY.match(folded, m.start("day")))]
+
+
+_YEARLESS = re.compile(r"ngay\s+(?:mung\s+)?(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})(?![\d/])"
+                       r"(?!\s*(?:/|-|nam)\s*\d)(?P<of>\s+(?:cua|trong)\s+nam)?")
+
+
+def yearless(folded: str, start: int, end: int, line_start, issued: date | None) -> list[Candidate]:
+    """'trước ngày 20/10' with the year left out: the first such day on or after the issue day. 'ngày 31 tháng 7
+    của năm xét tặng' names no year that can be known: due null."""
+    out = []
+    for m in _YEARLESS.finditer(folded, start, end):
+        op = operator_before(folded, m.start(), line_start(m.start()), "date")
+        if not op:
+            continue
+        d, mo = int(m.group("d")), int(m.group("m"))
+        due = None
+        if issued and not m.group("of"):
+            due = day_month(issued.year, mo, d)
+            if due and due < issued:
+                due = day_month(issued.year + 1, mo, d)
+        out.append(Candidate(op[0], m.end("m"), op[2], due=due))
+    return out
