@@ -28,6 +28,11 @@ _VNI_EVIDENCE = re.compile("[aeiouyôöAEIOUYÔÖ][" + cs.VNI_TELLTALE_MARKS + c
 # A TCVN3 code inside a word: '§iÒu', 'Hµ'; a lone '§ 2' or '©' is just a symbol.
 _TCVN3_EVIDENCE = re.compile(f"(?<=[^\\W\\d_])[{cs.TCVN3_TELLTALES}]|[{cs.TCVN3_TELLTALES}](?=[^\\W\\d_])")
 _ASCII_LETTERS = re.compile("[A-Za-z]")
+_PRECOMPOSED = re.compile("[\u1ea0-\u1ef9]")
+# Telltales that mean the same in Windows-1258 as in Latin-1 ('µ' yes; 'Ð', which cp1258 reads 'Đ',
+# no): a real cp1258 text re-read as Latin shows none of them.
+_TCVN3_TELLTALES_CP1258 = "".join(c for c in cs.TCVN3_TELLTALES if c.encode("latin-1").decode("cp1258") == c)
+_CP1258_SAFE = re.compile(f"(?<=[^\\W\\d_])[{_TCVN3_TELLTALES_CP1258}]|[{_TCVN3_TELLTALES_CP1258}](?=[^\\W\\d_])")
 
 
 def font_encoding(font: str) -> str | None:
@@ -49,6 +54,9 @@ def repair(text: str, font_hints: Iterable[str] = ()) -> tuple[str, str | None]:
     hinted = {e for e in map(font_encoding, font_hints) if e}
     if hinted == {"tcvn3", "tcvn3-upper"}:
         hinted = {"tcvn3"}          # mixed runs: capitals are then told by their plain letters
+    reread = None if hinted else _reread_cp1258(text)
+    if reread:
+        return reread
     text, found = _fix_mojibake(text)
     if len(hinted) == 1:
         enc = hinted.pop()
@@ -59,6 +67,22 @@ def repair(text: str, font_hints: Iterable[str] = ()) -> tuple[str, str | None]:
     if fixed != text:
         return fixed, enc.removesuffix("-upper")
     return text, found
+
+
+def _reread_cp1258(text: str) -> tuple[str, str] | None:
+    """TCVN3/VNI bytes that a reader decoded as Windows-1258 (the usual guess for 8-bit Vietnamese):
+    back to bytes, read as Windows Latin, and convert if they show a legacy encoding. Such text never
+    holds a precomposed letter of the U+1EA0 block, which any real Unicode Vietnamese text does."""
+    if text.isascii() or _PRECOMPOSED.search(text):
+        return None
+    try:
+        latin = text.encode("cp1258").decode("cp1252", errors="replace")
+    except UnicodeEncodeError:
+        return None
+    enc = _dominant_legacy(latin, _CP1258_SAFE)
+    if enc is None:
+        return None
+    return _convert_lines(latin, enc, _evidence_test(latin, enc)), enc
 
 
 def _fix_mojibake(text: str) -> tuple[str, str | None]:
@@ -107,24 +131,26 @@ def _vietnamese_char(c: str) -> bool:
     return base.isascii() or c in "đĐ" or c in _TYPOGRAPHIC or "LATIN" in unicodedata.name(base, "")
 
 
-def _dominant_legacy(text: str) -> str | None:
+def _dominant_legacy(text: str, tcvn3_evidence: re.Pattern = _TCVN3_EVIDENCE) -> str | None:
     """The legacy encoding of this text, when its lines without Unicode-only letters show enough of
-    one encoding's telltales (two or more) and outnumber the Unicode lines."""
+    one encoding's telltales (two or more, and one word in fifty: Vietnamese in TCVN3 or VNI shows
+    one in every few words, a Unicode text at most a stray 'µm') and outnumber the Unicode lines."""
     scores = {"tcvn3": 0, "vni": 0}
-    legacy_lines = unicode_lines = 0
+    legacy_lines = unicode_lines = legacy_words = 0
     for line in text.splitlines():
         if has_unicode_vietnamese(line):
             unicode_lines += 1
             continue
-        t, v = len(_TCVN3_EVIDENCE.findall(line)), len(_VNI_EVIDENCE.findall(line))
+        t, v = len(tcvn3_evidence.findall(line)), len(_VNI_EVIDENCE.findall(line))
         scores["tcvn3"] += t
         scores["vni"] += v
         legacy_lines += bool(t or v)
+        legacy_words += len(line.split())
     enc = max(scores, key=scores.get)
+    if scores[enc] < max(2, legacy_words / 50):
+        return None
     strong_line = any(_line_evidence(line, enc) >= 2 for line in text.splitlines())
-    if scores[enc] >= 2 and (legacy_lines >= unicode_lines or strong_line):
-        return enc
-    return None
+    return enc if legacy_lines >= unicode_lines or strong_line else None
 
 
 def _line_evidence(line: str, enc: str) -> int:

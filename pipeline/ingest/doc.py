@@ -14,6 +14,8 @@ from ..options import Options
 from . import docx
 
 CONVERT_TIMEOUT_S = 120.0
+# Import filters tried in turn; naming one keeps LibreOffice from importing a damaged file as plain text.
+WORD_FILTERS = ("MS Word 97", "MS Word 95", "MS WinWord 6.0")
 NEAR_EMPTY = 20           # fewer letters than this: the document is pictures (a scan pasted into Word)
 
 
@@ -34,13 +36,15 @@ def to_docx(data: bytes, timeout_s: float) -> bytes:
         work = Path(tmp)
         source = work / "in.doc"
         source.write_bytes(data)
-        cmd = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-               "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"), str(source)]
-        try:
-            subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout_s, check=False)
-        except subprocess.TimeoutExpired:
-            raise IngestError(f"cannot read .doc: LibreOffice took longer than {timeout_s:.0f} s") from None
-        result = work / "out" / "in.docx"
-        if not result.is_file():
-            raise IngestError("cannot read .doc: LibreOffice could not convert it (corrupt or encrypted?)")
-        return result.read_bytes()
+        for import_filter in WORD_FILTERS:
+            cmd = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
+                   f"--infilter={import_filter}", "--convert-to", "docx:MS Word 2007 XML",
+                   "--outdir", str(work / "out"), str(source)]
+            try:
+                subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout_s, check=False)
+            except subprocess.TimeoutExpired:
+                raise IngestError(f"cannot read .doc: LibreOffice took longer than {timeout_s:.0f} s") from None
+            result = work / "out" / "in.docx"
+            if result.is_file():
+                return result.read_bytes()
+        raise IngestError("cannot read .doc: LibreOffice could not open it as a Word document (corrupt or encrypted?)")
