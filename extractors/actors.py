@@ -34,9 +34,15 @@ def _nouns() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def _noun_start() -> re.Pattern:
+    return re.compile(r"(?:" + "|".join(re.escape(n) for n in _nouns()) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def _verb_pattern() -> re.Pattern:
     verbs = sorted((r[0] for r in read_tsv("action_verbs.tsv")), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)", re.IGNORECASE)
+    # case-sensitive: a capitalised verb inside a name is part of it ('Cục Quản lý Dược', 'Vụ Tổ chức cán bộ')
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)")
 
 
 def _noun_use(s: str, m: re.Match) -> bool:
@@ -47,10 +53,9 @@ def _noun_use(s: str, m: re.Match) -> bool:
 
 def opens_actor(s: str) -> bool:
     """Does s begin with a word that opens an actor phrase ('Sở Y tế', 'các đơn vị', 'Thủ trưởng …')?"""
-    low = s.lower()
-    if low.startswith(NOT_ACTORS):
+    if s[:20].lower().startswith(NOT_ACTORS):
         return False
-    return any(low.startswith(n.lower()) and (len(s) == len(n) or not s[len(n)].isalnum()) for n in _nouns())
+    return _noun_start().match(s) is not None
 
 
 def phrase_until_verb(s: str) -> tuple[str, int] | None:
@@ -68,14 +73,15 @@ def phrase_until_verb(s: str) -> tuple[str, int] | None:
     return actor, shift + m.start()
 
 
-def subject(sentence: str, before: int | None = None) -> tuple[str, int] | None:
-    """The subject of a sentence: at its start, after a lead-in, or after a fronted clause ('…, X <verb>');
-    it must start before offset `before` (the marker) when that is given."""
+def subject(sentence: str, before: int | None = None, fronted: bool = True) -> tuple[str, int] | None:
+    """The subject of a sentence: at its start, after a lead-in, or (with `fronted`) after a fronted clause
+    ('…, X <verb>'); it must start before offset `before` (the marker) when that is given."""
     starts = [0]
     m = LEAD_IN.match(sentence)
     if m:
         starts.append(m.end())
-    starts += [c.end() for c in re.finditer(r",\s+", sentence)]
+    if fronted:
+        starts += [c.end() for c in re.finditer(r",\s+", sentence)]
     for st in starts:
         if before is not None and st >= before:
             break

@@ -15,6 +15,7 @@ LABELS = (
     (0, re.compile(r"(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d+)\b\.?\s*")),
     (1, re.compile(r"Điều\s+(\d+[a-zđ]?)\s*[.:]\s*")),
     (1, re.compile(r"([IVX]{1,5})\s*[.)/]\s+")),
+    (3, re.compile(r"\d{1,2}\s*\.\s*([a-zđ])\s*\)\s*")),     # broken list numbering: '10. a) …'
     (2, re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*(?=\S)(?!\d)")),
     (3, re.compile(r"([a-zđ])\s*\)\s*")),
     (4, re.compile(r"[-–—]\s+")),
@@ -22,7 +23,10 @@ LABELS = (
 )
 SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.)[\"”’)]*$")
 OPENERS = re.compile(r"(?:Căn cứ|Kính gửi|Nơi nhận|Trân trọng|Theo đề nghị|Nhằm|Thực hiện)\b")
-HEADING_SHARE = 0.6      # a labelled line this much shorter than the usual line, without final punctuation, is a title
+# a capitalised command word right after a lower-case word: a line break the reader lost
+LOST_BREAK = re.compile(r"(?<=[^\W\d_A-ZĐ])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Chủ trì|Kính đề nghị)\s)")
+TITLE_CHARS = 120
+HEADING_SHARE = 0.8      # a labelled line this much shorter than the usual line, without final punctuation, is a title
 
 
 @dataclass(frozen=True)
@@ -37,8 +41,9 @@ class Paragraph:
 
 
 def _label(line: str) -> tuple[int, str | None, int]:
+    quote = len(line) - len(line.lstrip("“\"'‘"))   # quoted amendments: '“Điều 2a. …', '“3. …'
     for level, pat in LABELS:
-        m = pat.match(line)
+        m = pat.match(line, quote)
         if m:
             if level == 1 and pat.pattern.startswith("Điều"):
                 return level, f"Điều {m.group(1)}", m.end()
@@ -54,8 +59,7 @@ def _aside(line: str) -> bool:
 
 
 def _is_upper(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return line == line.upper() and sum(c.isalpha() for c in line[:40]) >= 4
 
 
 def _lines(text: str, start: int, end: int):
@@ -84,31 +88,47 @@ def paragraphs(text: str, start: int, end: int) -> list[Paragraph]:
     prev_heading = False
     for s, e, line in lines:
         level, _, _ = _label(line)
-        new = (prev is None or level >= 0 or prev_heading or bool(SENTENCE_END.search(prev))
+        # a short labelled line with no final punctuation, followed by a capital, is a title:
+        # 'VI. PHÂN CÔNG', '1. Phòng Giáo dục Phổ thông' / 'Chủ trì, …'
+        title_above = prev_heading and line[:1].isupper()
+        new = (prev is None or level >= 0 or title_above or bool(SENTENCE_END.search(prev))
                or _is_upper(line) or _is_upper(prev) or OPENERS.match(line) is not None
                or _aside(line) or _aside(prev))
         if new:
             groups.append([])
         groups[-1].append((s, e, line))
         prev = line
-        # a short labelled line with no final punctuation is a title: 'VI. PHÂN CÔNG', '1. Phòng Giáo dục'
         prev_heading = (level >= 0 and len(groups[-1]) == 1 and len(line) < width
                         and not SENTENCE_END.search(line))
     out = []
     for g in groups:
         first = g[0][2]
         level, label, skip = _label(first)
-        body = " ".join([first[skip:]] + [ln for _, _, ln in g[1:]]).strip()
-        body = re.sub(r"\s+", " ", body)
-        unpunctuated = not SENTENCE_END.search(g[-1][2])
-        # article and part titles carry no final punctuation, however long
-        heading = body.endswith(":") or (unpunctuated and (level in (0, 1) or (
-            level >= 0 and len(g) == 1 and len(first) < width)))
-        out.append(Paragraph(g[0][0], g[-1][1], g[0][0] + skip, level, label, heading, body))
+        lost = LOST_BREAK.search(first, skip) if level >= 0 else None
+        if lost and lost.start() - skip <= TITLE_CHARS:
+            # a title run into its first sentence by a reader: '4. Đối với UBND cấp xã Đề nghị UBND cấp xã …'
+            s0 = g[0][0]
+            out.append(Paragraph(s0, s0 + lost.start(), s0 + skip, level, label, True,
+                                 re.sub(r"\s+", " ", first[skip:lost.start()]).strip()))
+            rest = [(s0 + lost.end(), g[0][1], first[lost.end():])] + g[1:]
+            out.append(_paragraph(rest, -1, None, 0))
+            continue
+        out.append(_paragraph(g, level, label, skip))
     return out
 
 
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-ZĐÀ-Ỹ])")
+def _paragraph(g: list[tuple[int, int, str]], level: int, label: str | None, skip: int) -> Paragraph:
+    first = g[0][2]
+    body = " ".join([first[skip:]] + [ln for _, _, ln in g[1:]]).strip()
+    body = re.sub(r"\s+", " ", body)
+    unpunctuated = not SENTENCE_END.search(g[-1][2])
+    # article and part titles carry no final punctuation, however long; a one-line item had its title test above
+    heading = body.rstrip("”\"’").endswith(":") or (unpunctuated and (level in (0, 1) or (
+        level >= 0 and len(g) == 1)))
+    return Paragraph(g[0][0], g[-1][1], g[0][0] + skip, level, label, heading, body)
+
+
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[^\W\d_])")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -116,6 +136,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     out, pos = [], 0
     for m in SENTENCE_SPLIT.finditer(chunk):
+        if not chunk[m.end()].isupper():
+            continue
         out.append((start + pos, start + m.start()))
         pos = m.end()
     out.append((start + pos, end))

@@ -32,6 +32,11 @@ REPORT_TO = re.compile(
     r"(?:\s*\([^)]*\))?)(?=\s+(?:để|trước|chậm nhất|trong|theo|qua|và|trên)\b|\s*[.;,]|\s*$)")
 REPORT_DIRECT = re.compile(r"\bbáo cáo\s+((?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Thủ tướng|Hội đồng|Chủ tịch)[^.;,()]*?"
                            r"(?:\s*\([^)]*\))?)(?=\s+(?:để|về|trước|chậm nhất|trong|theo)\b|\s*[.;,]|\s*$)")
+CONDITION = re.compile(r"\s*(?:Trường hợp|Trong trường hợp|Nếu|Khi)\b", re.IGNORECASE)
+# a plan's task line: 'Phân tích đề thi … – Trường THPT Cao Lãnh 2 thực hiện.'
+TASK_TAIL = re.compile(r"\s[–-]\s+([^–-]{3,120}?)\s+(?:hỗ trợ\s+|phối hợp\s+)?(?:thực hiện|chủ trì|phụ trách|đảm nhận)\s*[.;]?\s*$")
+# 'X thực hiện …' with X a named actor at the head of the sentence: a plain statement of what X does
+PLAIN_DUTY_VERBS = ("thực hiện", "triển khai", "tổ chức", "chủ động", "tiếp tục", "bảo đảm", "đảm bảo", "tuân thủ", "chấp hành")
 PAST = re.compile(r"(?:đã|được|đang|vừa)\s+$")
 MIN_WORDS = 4
 MERGE_SHARE = 0.5        # a following sentence shorter than this share of the duty before it stays with it
@@ -54,6 +59,12 @@ def _non_duty(kind: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def _noun_pattern() -> re.Pattern:
+    nouns = sorted(_non_duty("noun"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in nouns) + r")(?!\w)")
+
+
+@lru_cache(maxsize=None)
 def _duty_sections() -> tuple[str, ...]:
     return tuple(r[0] for r in read_tsv("duty_sections.tsv"))
 
@@ -64,12 +75,19 @@ def _modality_of(marker: str) -> str:
 
 
 def find_markers(s: str) -> list[tuple[int, int, str]]:
-    """Marker uses in s as (start, end, modality); noun uses ('theo đề nghị của') and past ones ('đã giao') dropped."""
+    """Marker uses in s as (start, end, modality); noun uses ('theo đề nghị của'), past ones ('đã giao') and
+    those inside a leading condition ('Trường hợp phải cấp mới …, thì …') dropped."""
     low = s.lower()
-    nouns = [(m.start(), m.end()) for n in _non_duty("noun") for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", low)]
+    nouns = [(m.start(), m.end()) for m in _noun_pattern().finditer(low)]
+    cond = CONDITION.match(s)
+    main = 0
+    if cond:
+        then = re.search(r"\bthì\b|,", s[cond.end():])
+        main = cond.end() + then.end() if then else len(s)
     out = []
     for m in _marker_pattern().finditer(s):
-        if any(a <= m.start() < b for a, b in nouns) or PAST.search(low[max(0, m.start() - 8):m.start()]):
+        if m.start() < main or any(a <= m.start() < b for a, b in nouns) \
+                or PAST.search(low[max(0, m.start() - 8):m.start()]):
             continue
         out.append((m.start(), m.end(), _modality_of(m.group(0))))
     return out
@@ -164,9 +182,14 @@ def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | Non
     if len(flat.split()) < MIN_WORDS or is_non_duty(flat, ctx.duties):
         return None
     marks = find_markers(s)
-    if not marks and not ctx.duties:
-        return None
     actor, action_from = None, 0
+    if not marks and not ctx.duties:
+        task = TASK_TAIL.search(s)
+        subj = actors.subject(s, fronted=False)
+        if task and actors.opens_actor(task.group(1)):
+            return _Candidate(start, end, "assign", _clean(task.group(1)), _clean(s[:task.start()]))
+        if not subj or not s[subj[1]:].lower().startswith(PLAIN_DUTY_VERBS):
+            return None
     prohibit = next((m for m in marks if m[2] == "prohibit"), None)
     first = marks[0] if marks else None
     modality = prohibit[2] if prohibit else (first[2] if first else ctx.modality)
@@ -210,7 +233,7 @@ def _body_paragraphs(doc: Document):
                 return
             in_header = True      # the first page's header printed again on a later page
             continue
-        if sum(c.isalpha() for c in raw) < 3 or (_is_upper(raw) and p.level < 0):
+        if (len(raw) < 12 and sum(c.isalpha() for c in raw) < 3) or (_is_upper(raw) and p.level < 0):
             continue              # page numbers, rules, running heads, bare title lines
         if in_header and (HEADER_LINE.match(raw.lstrip()) or p.text[:1].isdigit()):
             continue
@@ -257,7 +280,7 @@ def _heading_duty(text: str, p: Paragraph, ctx: Context, node: Context,
     past its actor and marker, real action is left ('Riêng UBND phường X cử đại diện … và chỉ đạo …:');
     its items then are details of that duty, not duties of their own."""
     _set_heading(node, p, text, deadlines)
-    if not p.text.endswith(":") or p.level in (0, 1) or ctx.skip:
+    if not p.text.rstrip("”\"’").endswith(":") or p.level in (0, 1) or ctx.skip:
         return []
     cand = _classify(text, p.body_start, p.end, ctx)
     if cand is None or not find_markers(p.text) or len(_action_left(cand.action).split()) < MIN_ACTION_WORDS:
@@ -267,8 +290,7 @@ def _heading_duty(text: str, p: Paragraph, ctx: Context, node: Context,
 
 
 def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return s == s.upper() and sum(c.isalpha() for c in s[:40]) >= 4
 
 
 def _action_left(action: str) -> str:
@@ -319,7 +341,7 @@ def _set_heading(node: Context, p: Paragraph, text: str, deadlines: tuple[Deadli
     if not actor and marks:
         subj = actors.subject(lead, marks[0][0])
         actor = subj[0] if subj else None
-    if actor or (marks and lead.endswith(":")):
+    if actor or (marks and lead.rstrip("”\"’").endswith(":")):
         node.duties = not node.skip
     node.actor = _clean(actor) if actor else None
     if marks and marks[0][2] in ("assign", "request"):
