@@ -1,7 +1,138 @@
+"""The header of the first document (NĐ 30/2020 boxes 2–5, 7, 10b), read from the zones the segmenter found."""
 from __future__ import annotations
+
+import re
+
+from pipeline import layout as L
 from pipeline.document import Document
+from pipeline.zones import issuer_pieces, masked, type_line
+
+from . import signature
+from .casing import sentence_case, subject_case
+from .dates import date_at
 from .findings import Header
+from .lexicon import fold, read_tsv, type_by_name
+
+# Zones whose text may sit in the same lines as the issuer or the summary (columns side by side).
+_SIDE_ZONES = ("motto", "number", "place_date", "urgency", "to")
+
+
+def _claimed(doc: Document, *extra: str) -> list[tuple[int, int]]:
+    spans = [(z.start, z.end) for z in doc.zones if z.kind in _SIDE_ZONES + extra]
+    # the motto zone may be one phrase only: the tagline of an interleaved header is claimed too
+    spans += [m.span() for z in doc.zones if z.kind in ("issuer", "title")
+              for m in (*L.MOTTO.finditer(doc.text, z.start, z.end), *L.TAGLINE.finditer(doc.text, z.start, z.end))]
+    return spans
+
+
+def _organisations(text: str, pieces: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """Header pieces grouped into bodies: a piece that does not open with an organisation word continues the
+    one above ('ỦY BAN NHÂN DÂN' / 'TỈNH QUẢNG NGÃI')."""
+    heads = [fold(r[0]) for r in read_tsv("org_heads.tsv")]
+    orgs: list[tuple[str, int, int]] = []
+    for a, b in pieces:
+        t = L.clean(text[a:b])
+        key = fold(t)
+        opens = any(key == h or key.startswith(h + " ") for h in heads)
+        if orgs and not opens:
+            name, start, _ = orgs[-1]
+            orgs[-1] = (f"{name} {t}", start, b)
+        else:
+            orgs.append((t, a, b))
+    return orgs
+
+
+def _issuer(doc: Document, spans: list) -> tuple[str | None, str | None]:
+    z = doc.zone("issuer")
+    if not z:
+        return None, None
+    pieces = issuer_pieces(doc.text, L.lines_of(doc.text, z.start, z.end), _claimed(doc))
+    orgs = _organisations(doc.text, pieces)
+    if not orgs:
+        return None, None
+    name, a, b = orgs[-1]
+    spans.append(("issuer", (a, b)))
+    parent = sentence_case(orgs[-2][0]) if len(orgs) > 1 else None
+    return sentence_case(name), parent
+
+
+def _number(doc: Document, spans: list):
+    z = doc.zone("number")
+    if not z:
+        return None
+    m = L.NUMBER.match(doc.text, z.start)
+    ns, end = L.number_at(doc.text, m.end()) if m else (None, z.start)
+    if ns:
+        spans.append(("number", (m.end(), end)))
+    return ns
+
+
+def _place_date(doc: Document, spans: list) -> tuple[str | None, str | None]:
+    z = doc.zone("place_date")
+    if not z:
+        return None, None
+    m = L.PLACE_DATE.match(doc.text, z.start)
+    if not m:
+        return None, None
+    place = L.clean(doc.text[z.start:m.end("place")])
+    spans.append(("place", (z.start, m.end("place"))))
+    d = date_at(doc.text, m.start("date"))
+    if d:
+        spans.append(("issued_date", (d.start, d.end)))
+    return place or None, d.iso if d else None
+
+
+def _title(doc: Document, spans: list) -> tuple[str | None, str | None, bool]:
+    """(type slug from the type line, subject, whether the summary is a V/v line)."""
+    z = doc.zone("title")
+    if not z:
+        return None, None, False
+    text = doc.text
+    lines = L.lines_of(text, z.start, z.end)
+    slug = type_by_name().get(fold(L.clean(lines[0].text))) if type_line(lines[0].text) else None
+    claimed = _claimed(doc, "issuer")
+    # the zone ends at the last summary line; what other columns put in those lines is blanked
+    ranges = [(ln.start, ln.end) for ln in lines[1:]] if slug else [(ln.start, ln.end) for ln in lines]
+    parts: list[str] = []
+    first = None
+    for a, b in ranges:
+        piece = re.sub(r"\s+", " ", masked(text, a, b, claimed).replace("*", " ").replace("|", " ")).strip()
+        if piece and not L.SEPARATOR.match(piece):
+            first = a if first is None else first
+            parts.append(piece)
+    subject = " ".join(parts)
+    is_vv = bool(L.VV.match(subject))
+    subject = L.VV.sub("", subject, count=1) if is_vv else subject
+    subject = subject_case(re.sub(r"\s+", " ", subject).strip(" .;,"))
+    if subject and first is not None:
+        spans.append(("subject", (first, z.end)))
+    if slug:
+        spans.append(("doc_type", (lines[0].start, lines[0].end)))
+    return slug, subject or None, is_vv
+
+
+def _urgency(doc: Document, spans: list) -> str | None:
+    z = doc.zone("urgency")
+    if not z:
+        return None
+    table = {fold(r[0]): r[1] for r in read_tsv("urgency.tsv")}
+    slug = table.get(fold(L.clean(doc.text[z.start:z.end])))
+    if slug:
+        spans.append(("urgency", (z.start, z.end)))
+    return slug
 
 
 def extract(doc: Document) -> Header:
-    return Header()
+    spans: list[tuple[str, tuple[int, int]]] = []
+    issuer, parent = _issuer(doc, spans)
+    ns = _number(doc, spans)
+    place, issued = _place_date(doc, spans)
+    slug, subject, is_vv = _title(doc, spans)
+    urgency = _urgency(doc, spans)
+    signer, signer_title = signature.signer(doc, spans)
+    doc_type = slug or ("cong_van" if is_vv else ns.doc_type if ns else None)
+    year = ns.year if ns and ns.year else int(issued[:4]) if issued else None
+    return Header(issuer=issuer, parent_issuer=parent, number=ns.number if ns else None,
+                  symbol=ns.symbol if ns else None, year=year, doc_type=doc_type, place=place,
+                  issued_date=issued, subject=subject, urgency=urgency, signer=signer,
+                  signer_title=signer_title, spans=tuple(spans))

@@ -1,7 +1,160 @@
+"""Recipients of the first document: 'Kính gửi' (to), 'Nơi nhận' entries (cc, with the purpose note expanded) and
+the holders after 'Lưu:' (archive). FORMAT.md §1 and §5.
+
+An entry is a dash line ('- Sở Y tế các tỉnh;'), possibly wrapped; several entries may share a line, split by ';'.
+Pointers back to other recipients ('Như trên', 'Như Điều 3', 'Như Kính gửi') are not recipients. Signature lines
+that share the Nơi nhận column (printed side by side or interleaved) are left out."""
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline import layout as L
 from pipeline.document import Document
+
 from .findings import Recipient
+from .lexicon import fold, read_tsv
+
+BULLET = "-–—•+*"
+# '(để b/c)', '(đế b/c)', '(b/cáo)', '(Báo cáo)', 'để p/h' without brackets, at the end of an entry
+NOTE = re.compile(r"\s*(?:\(\s*(?P<inner>[^()]{1,40}?)\s*\)|(?P<bare>\b(?:để|đế)\s+[^\s()]{1,12}(?:\s+[^\s()]{1,12})?))\s*$",
+                  re.IGNORECASE)
+# an entry without its bullet and closing punctuation
+ENTRY_CORE = re.compile(r"[\s" + re.escape(BULLET) + r"]*(.*?)[\s.,]*$", re.DOTALL)
+POINTER = re.compile(r"^nhu\s+(?:tren|dieu|khoan|kinh\s+gui|thanh\s+phan|muc|noi\s+nhan)\b")
+
+
+@lru_cache(maxsize=None)
+def _purposes() -> dict[str, str]:
+    return {fold(r[0]): r[1] for r in read_tsv("purpose_notes.tsv")}
+
+
+def purpose_of(note: str) -> str | None:
+    """'để b/c' -> 'báo cáo', 'để phối hợp chỉ đạo' -> 'phối hợp chỉ đạo'; None for a note that is no purpose
+    ('(Bộ Tư pháp)', drafter initials)."""
+    key = fold(note).strip(" .;:")
+    led = re.match(r"de\s+", key)
+    rest = note.strip(" .;:")[led.end():] if led else note.strip(" .;:")
+    key = key[led.end():] if led else key
+    table = _purposes()
+    if key in table:
+        return table[key]
+    if led:
+        words = [table.get(w, w) for w in re.split(r"\s+", rest)]
+        return " ".join(words).lower()
+    return None
+
+
+def _entry(name_text: str, offset: int, role: str, span: tuple[int, int] | None = None) -> list[Recipient]:
+    """One entry's text (several on one line are split by ';') -> recipients. Spans are offset + position in
+    name_text, or the given span for an entry joined from wrapped lines."""
+    out = []
+    pos = 0
+    for part in re.split(r"(;)", name_text):
+        start = pos
+        pos += len(part)
+        if part == ";":
+            continue
+        core = ENTRY_CORE.match(part)
+        lead, name = core.start(1), core.group(1)
+        purpose = None
+        note = NOTE.search(name)
+        if note:
+            p = purpose_of(note.group("inner") or note.group("bare"))
+            if p:
+                purpose, name = p, name[:note.start()].rstrip(" .,")
+        if not name.strip() or POINTER.match(fold(name)):
+            continue
+        if span:
+            out.append(Recipient(name=re.sub(r"\s+", " ", name), role=role, span=span, purpose=purpose))
+        else:
+            where = (offset + start + lead, offset + start + lead + len(name))
+            out.append(Recipient(name=name, role=role, span=where, purpose=purpose))
+    return out
+
+
+def _archive(text: str, a: int, b: int) -> list[Recipient]:
+    """'Lưu: VT, K2ĐT.' -> 'VT', 'K2ĐT' (drafter initials kept as printed: 'KGVX(bnt)', 'GDPT. Hiển (3b)')."""
+    m = L.LUU.match(text[a:b])
+    out, pos = [], a + m.end() if m else a
+    for part in re.split(r"([,;])", text[pos:b]):
+        start = pos
+        pos += len(part)
+        core = ENTRY_CORE.match(part)
+        name, lead = core.group(1), core.start(1)
+        if name and part not in ",;":
+            out.append(Recipient(name=name, role="archive", span=(start + lead, start + lead + len(name))))
+    return out
+
+
+def _column_pieces(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """The left-column piece of each line of a list, without signature text sharing the line."""
+    pieces = []
+    for ln in L.lines_of(doc.text, start, end):
+        segs = L.segments(ln)
+        if not segs:
+            continue
+        a, b = segs[0]
+        t = doc.text[a:b]
+        # a signature piece run into the entry: '- Như trên; KT. GIÁM ĐỐC'
+        tail = re.search(r"[;.]\s+(?=\S)(?P<sig>.*)$", t)
+        if tail and L.is_upper(tail.group("sig")) and not tail.group("sig").startswith(tuple(BULLET)):
+            b = a + tail.start("sig")
+        pieces.append((a, b))
+    return pieces
+
+
+def _continues(line: str, previous: str) -> bool:
+    """Whether a line without a bullet wraps the entry above rather than being signature text
+    ('THỨ TRƯỞNG', '(Đã ký)', the signer's name) from the other column."""
+    t, prev = line.strip(), previous.rstrip()
+    if not L.clean(t) or L.SIGNER_PREFIX.match(L.clean(t)) or fold(L.clean(t)).startswith(("da ky", "ky ten")):
+        return False
+    if prev.endswith(","):
+        return True
+    if prev.endswith((";", ".")) or L.name_like(t):
+        return False
+    return t[:1].islower() or not L.is_upper(t) or t.endswith((";", ",", "."))
+
+
+def _dash_list(doc: Document, start: int, end: int, role: str) -> list[Recipient]:
+    text = doc.text
+    entries: list[list[tuple[int, int]]] = []     # the pieces of each entry (a wrapped entry has several)
+    for a, b in _column_pieces(doc, start, end):
+        t = text[a:b].strip()
+        if t[:1] in BULLET:
+            entries.append([(a, b)])
+        elif entries and _continues(t, text[entries[-1][-1][0]:entries[-1][-1][1]]):
+            entries[-1].append((a, b))
+    out = []
+    for pieces in entries:
+        a, b = pieces[0][0], pieces[-1][1]
+        if L.LUU.match(text[a:b]):
+            out += _archive(text, a, b)
+        elif len(pieces) == 1:
+            out += _entry(text[a:b], a, role)
+        else:
+            out += _entry(" ".join(text[x:y].strip() for x, y in pieces), a, role, span=(a, b))
+    return out
+
+
+def _to(doc: Document) -> list[Recipient]:
+    z = doc.zone("to")
+    if not z:
+        return []
+    m = L.KINH_GUI.match(doc.text, z.start)
+    after = m.end() if m else z.start
+    first_line_end = doc.text.find("\n", after, z.end)
+    first_line_end = z.end if first_line_end < 0 else first_line_end
+    if doc.text[after:first_line_end].strip(" \t" + BULLET) and "\n" not in doc.text[after:z.end].strip():
+        return _entry(doc.text[after:z.end], after, "to")
+    return _dash_list(doc, after, z.end, "to")
 
 
 def extract(doc: Document) -> tuple[Recipient, ...]:
-    return ()
+    out = _to(doc)
+    z = doc.zone("cc")
+    if z:
+        m = L.NOI_NHAN.match(doc.text, z.start)
+        out += _dash_list(doc, m.end() if m else z.start, z.end, "cc")
+    return tuple(out)

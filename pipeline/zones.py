@@ -1,8 +1,299 @@
-"""Find the zones of an NĐ 30/2020 document."""
+"""Find the zones of an NĐ 30/2020 document (FORMAT.md §1) as spans of the normalized text.
+
+Every header cue (motto, issuer lines, 'Số:', place and date, urgency stamp, type line or V/v, 'Kính gửi') is
+found by its own pattern among the first lines, in whatever order the text layer gave the two header columns; the
+body runs from the end of the last cue to the footer ('Nơi nhận' and the signature, two columns that may
+interleave). What follows the first document's footer is its annex (Phụ lục, Mẫu: body again) or, when a new
+header starts there, a forwarded document that extractors must ignore."""
 from __future__ import annotations
 
+from extractors.lexicon import fold, read_tsv, type_by_name
+
+from . import layout as L
 from .document import Zone
+
+HEAD_LINES = 45          # the header of page 1 never runs longer than this
+TO_LINES = 25            # the longest Kính gửi list looked for
+FOOTER_LINES = 30        # signature lines looked for around Nơi nhận
+
+
+def _urgency_words() -> dict[str, str]:
+    return {fold(r[0]): r[1] for r in read_tsv("urgency.tsv")}
+
+
+def type_line(text: str) -> bool:
+    """An upper-case line naming a document type ('QUYẾT ĐỊNH', 'KẾ HOẠCH'); 'QUYẾT ĐỊNH:' opens a body."""
+    t = L.clean(text)
+    return bool(t) and not text.rstrip(" *").endswith(":") and L.is_upper(t) and fold(t) in type_by_name()
+
+
+def _head_lines(lines: list[L.Line]) -> list[L.Line]:
+    """The lines where header cues may stand: up to the first line that opens the content."""
+    out: list[L.Line] = []
+    for ln in lines[:HEAD_LINES]:
+        if out and L.BODY_OPENER.match(ln.text) and not L.KINH_GUI.search(ln.text):
+            break
+        out.append(ln)
+    return out
+
+
+def _stamp_end(head: list[L.Line]) -> int:
+    """Index of the first line after a leading e-signature stamp (0 when there is none)."""
+    last = -1
+    for i, ln in enumerate(head[:12]):
+        if L.MOTTO.search(ln.text) or L.NUMBER.search(ln.text):
+            break
+        if L.STAMP.search(ln.text):
+            last = i
+    return last + 1
+
+
+def _first(rx, text: str, lines: list[L.Line]):
+    """The first match starting on one of the lines (a match may run on: dates wrap)."""
+    for ln in lines:
+        m = rx.search(text, ln.start, min(len(text), ln.end + 80))
+        if m and m.start() < ln.end:
+            return m
+    return None
+
+
+def _motto(text: str, head: list[L.Line]) -> list[tuple[int, int]]:
+    """Spans of the motto and the tagline (apart when the issuer column sits between them)."""
+    if not head:
+        return []
+    found = [L.MOTTO.search(text, head[0].start, head[-1].end), L.TAGLINE.search(text, head[0].start, head[-1].end)]
+    return [m.span() for m in found if m]
+
+
+def _urgency(text: str, head: list[L.Line]) -> tuple[int, int] | None:
+    words = _urgency_words()
+    for ln in head:
+        for a, b in L.segments(ln):
+            piece = L.clean(text[a:b])
+            if L.is_upper(piece) and fold(piece) in words:
+                return a, b
+    return None
+
+
+def _title(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Type line + trích yếu, or the V/v summary of a công văn (possibly wrapped over several lines)."""
+    start_i = None
+    for i, ln in enumerate(head):
+        if type_line(ln.text):
+            start_i, start = i, ln.start + len(ln.text) - len(ln.text.lstrip())
+            break
+    if start_i is None:
+        for i, ln in enumerate(head):
+            m = L.VV.search(ln.text)
+            if m:
+                start_i, start = i, ln.start + m.start()
+                break
+    if start_i is None:
+        return None
+    end = head[start_i].end
+    for ln in subject_lines(text, head, start_i, claimed):
+        end = ln[1]
+    return start, end
+
+
+def masked(text: str, a: int, b: int, claimed: list[tuple[int, int]]) -> str:
+    """text[a:b] with the spans claimed by other zones blanked out (columns printed side by side)."""
+    chars = list(text[a:b])
+    for x, y in claimed:
+        for k in range(max(a, x), min(b, y)):
+            chars[k - a] = " "
+    return "".join(chars)
+
+
+def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the trích yếu lines after the type line (or the V/v line) head[i], up to a blank line, the
+    signing authority ('BỘ TRƯỞNG BỘ Y TẾ'), 'Kính gửi' or the content."""
+    authority = {fold(r[0]) for r in read_tsv("authority_words.tsv")}
+    first = head[i].text
+    out: list[tuple[int, int]] = []
+    if not type_line(first):
+        out.append((head[i].start, head[i].end))
+    upper_subject = None
+    gap = 0
+    for ln in head[i + 1:i + 10]:
+        t = L.clean(masked(text, ln.start, ln.end, claimed))
+        if not t:
+            if out and (upper_subject is not None or not type_line(first)):
+                break
+            gap += 1
+            if gap > 2:
+                break
+            continue
+        if L.SEPARATOR.match(t) or L.KINH_GUI.search(t) or L.BODY_OPENER.match(t) or type_line(t):
+            break
+        if out and t.endswith((".", ":", ";")):      # a sentence: the content has begun
+            break
+        upper = L.is_upper(t)
+        if upper_subject is None:
+            upper_subject = upper if type_line(first) else False
+        if upper and (not upper_subject or any(fold(t).startswith(w) for w in authority)):
+            break
+        out.append((ln.start, ln.end))
+    return out
+
+
+def _to(lines: list[L.Line], head: list[L.Line]) -> tuple[int, int] | None:
+    """'Kính gửi:' with one recipient on its line, or the dash list under it."""
+    for ln in head:
+        m = L.KINH_GUI.search(ln.text)
+        if not m:
+            continue
+        start, end = ln.start + m.start(), ln.end
+        if L.clean(ln.text[m.end():]) and not L.clean(ln.text[m.end():]).startswith("-"):
+            return start, end
+        n = lines.index(ln)
+        for nxt in lines[n + 1:n + 1 + TO_LINES]:
+            t = nxt.text.strip()
+            if not t:
+                continue
+            if t[0] in "-–•+" or (t[0].islower() and end > ln.end):
+                end = nxt.end
+                continue
+            break
+        return start, end
+    return None
+
+
+def _footer(text: str, lines: list[L.Line], body_start: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """(cc, signature) spans of the first document's footer."""
+    idx = next((i for i, ln in enumerate(lines) if ln.start >= body_start and L.NOI_NHAN.match(ln.text)), None)
+    cc = None
+    if idx is not None:
+        end_i, blanks = idx, 0
+        for j in range(idx + 1, min(len(lines), idx + 1 + FOOTER_LINES)):
+            left = lines[j].text.strip()
+            if L.LUU.match(left):
+                end_i = j
+                break
+            if left[:1] in "-–•+":
+                end_i, blanks = j, 0
+            blanks = blanks + 1 if not left else 0
+            if blanks > 2 or L.MOTTO.search(left) or L.ANNEX.match(left):
+                break
+        cc_end = min((b for a, b in L.segments(lines[end_i])), default=lines[end_i].end) \
+            if end_i != idx else lines[idx].end
+        cc = (lines[idx].start + len(lines[idx].text) - len(lines[idx].text.lstrip()), cc_end)
+        window = range(max(0, idx - 12), min(len(lines), end_i + FOOTER_LINES))
+    else:
+        closing = text.rfind("./.")
+        from_pos = closing if closing > body_start else body_start
+        window = range(next((i for i, ln in enumerate(lines) if ln.end >= from_pos), len(lines)), len(lines))
+    return cc, _signature(text, lines, window, body_start)
+
+
+def _signature(text: str, lines: list[L.Line], window: range, body_start: int) -> tuple[int, int] | None:
+    """From the signer prefix (or the title line) to the signer's name."""
+    authority = {fold(r[0]) for r in read_tsv("authority_words.tsv")}
+    start = None
+    for i in window:
+        ln = lines[i]
+        if ln.start < body_start:
+            continue
+        for a, b in L.segments(ln):
+            piece = L.clean(text[a:b])
+            prefixed = L.SIGNER_PREFIX.match(piece) and L.is_upper(" ".join(piece.split()[:3]))
+            titled = L.is_upper(piece) and any(fold(piece).startswith(w) for w in authority)
+            if prefixed or (start is None and titled and _name_after(text, lines, i)):
+                start = a if start is None else start
+                break
+        if start is not None:
+            name_i = _name_after(text, lines, i)
+            if name_i is not None:
+                seg = [s for s in L.segments(lines[name_i]) if L.name_like(text[s[0]:s[1]])]
+                return start, seg[-1][1]
+            return start, ln.end
+    return None
+
+
+def _name_after(text: str, lines: list[L.Line], i: int) -> int | None:
+    for j in range(i, min(len(lines), i + 14)):
+        for a, b in L.segments(lines[j]):
+            if L.name_like(text[a:b]) and text[a] not in "-–+•" and not L.LUU.match(text[a:b]):
+                return j
+    return None
+
+
+def _after_document(text: str, doc_end: int) -> list[Zone]:
+    """The annex of the first document (body) or a forwarded document, after its footer."""
+    rest = text[doc_end:]
+    if not rest.strip():
+        return []
+    motto = L.MOTTO.search(text, doc_end)
+    annex = L.ANNEX.search(text, doc_end)
+    if motto and not (annex and annex.start() < motto.start()):
+        first = doc_end + len(rest) - len(rest.lstrip())
+        return [Zone("forwarded", first, len(text))]
+    return [Zone("body", doc_end, len(text))]
 
 
 def find_zones(text: str) -> tuple[Zone, ...]:
-    return (Zone("body", 0, len(text)),)
+    lines = L.lines_of(text)
+    head = _head_lines(lines)
+    head = head[_stamp_end(head):]
+    found: dict[str, tuple[int, int]] = {}
+    m = _first(L.NUMBER, text, head)
+    if m:
+        found["number"] = (m.start(), L.number_at(text, m.end())[1])
+    m = _first(L.PLACE_DATE, text, head)
+    if m:
+        found["place_date"] = (L.place_start(text, m), m.end())
+    motto = _motto(text, head)
+    if motto:
+        a, b = motto[0], motto[-1]
+        found["motto"] = (a[0], b[1]) if L.SEPARATOR.match(text[a[1]:b[0]]) or a[1] >= b[0] else a
+    urgency = _urgency(text, head)
+    if urgency:
+        found["urgency"] = urgency
+    claimed = list(found.values()) + motto
+    issuer = issuer_span(text, head, claimed)
+    if issuer:
+        found["issuer"] = issuer
+    title = _title(text, head, claimed + [issuer] if issuer else claimed)
+    if title:
+        found["title"] = title
+    to = _to(lines, head)
+    if to:
+        found["to"] = to
+    body_start = max((b for a, b in found.values()), default=0)
+    cc, sig = _footer(text, lines, body_start)
+    ends = [s for s in (cc, sig) if s]
+    body_end = min((a for a, b in ends), default=len(text))
+    doc_end = max((b for a, b in ends), default=len(text))
+    zones = [Zone(k, a, b) for k, (a, b) in found.items()]
+    if body_end > body_start:
+        zones.append(Zone("body", body_start, body_end))
+    if sig:
+        zones.append(Zone("signature", *sig))
+    if cc:
+        zones.append(Zone("cc", *cc))
+    if ends:
+        zones += _after_document(text, doc_end)
+    return tuple(sorted(zones, key=lambda z: (z.start, z.end)))
+
+
+def issuer_span(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Upper-case header pieces before 'Số' (or before the title when the number box is lost)."""
+    pieces = issuer_pieces(text, head, claimed)
+    return (pieces[0][0], pieces[-1][1]) if pieces else None
+
+
+def issuer_pieces(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    stop = next((ln.start for ln in head if L.NUMBER.search(ln.text) or type_line(ln.text) or L.VV.search(ln.text)
+                 or L.KINH_GUI.search(ln.text)), head[-1].end if head else 0)
+    out = []
+    for ln in head:
+        if ln.start >= stop:
+            break
+        for a, b in L.segments(ln):
+            piece = masked(text, a, b, claimed)
+            for part in L.COLUMN_GAP.split(piece):
+                t = L.clean(part)
+                if t and L.is_upper(t) and not L.SEPARATOR.match(t) and not type_line(t):
+                    off = a + piece.index(part) + len(part) - len(part.lstrip())
+                    out.append((off, off + len(part.strip())))
+    return out

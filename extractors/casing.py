@@ -1,0 +1,97 @@
+"""Sentence case for names printed in capitals in the header and the signature ('UBND TỈNH QUẢNG NGÃI' ->
+'UBND tỉnh Quảng Ngãi', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO' -> 'Sở Giáo dục và Đào tạo', 'PHÓ GIÁM ĐỐC' -> 'Phó Giám đốc').
+
+Vietnamese official names capitalize their first word, the first word of the field after a ministry-like head
+word (Bộ, Sở, Cục …, with the word after 'và' / '-' in that field), every word of a place name after its
+administrative unit (tỉnh, huyện …), and a few proper phrases; abbreviations (no vowel: UBND, GDĐT) stay."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import fold, read_tsv
+
+PLACE_UNITS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường")
+# A Vietnamese syllable (marks folded): what does not read as one is an abbreviation ('UBND', 'GDĐT', 'THPT').
+SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+PROPER = ("Việt Nam", "Chính phủ", "Trung ương", "Quốc hội", "Nhà nước")
+# Titles whose second word is capitalized ('Phó Giám đốc', 'Chủ tịch Hội đồng', 'Thứ trưởng Thường trực').
+TITLE_PARTS = ("giam doc", "chu tich", "thu tuong", "bo truong", "thu truong", "hieu truong", "van phong",
+               "hoi dong", "thuong truc", "chanh van phong", "tong giam doc", "truong ban", "truong phong")
+
+
+@lru_cache(maxsize=None)
+def _heads() -> tuple[tuple[tuple[str, ...], bool], ...]:
+    rows = [(tuple(r[0].lower().split()), r[1].strip() == "1") for r in read_tsv("org_heads.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def is_abbreviation(word: str) -> bool:
+    key = fold(word).strip(",.;:()")
+    return bool(key) and (not SYLLABLE.fullmatch(key) or any(c.isdigit() for c in word))
+
+
+def _starts(keys: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(keys[i:i + len(phrase)]) == phrase
+
+
+def sentence_case(s: str) -> str:
+    """An upper-case organisation name in the casing official texts use."""
+    words = s.split()
+    keys = [w.lower().strip(",.;:()") for w in words]
+    out = [w if is_abbreviation(w) else w.lower() for w in words]
+    folded = [fold(k) for k in keys]
+    cap = [False] * len(words)
+    i, in_field, in_place = 0, False, False
+    while i < len(words):
+        if i == 0 or in_place:
+            cap[i] = True
+        for phrase in PROPER:
+            p = phrase.split()
+            if _starts(folded, i, tuple(fold(w) for w in p)):
+                for k, w in enumerate(p):
+                    cap[i + k] = w[0].isupper()
+        head = next((h for h in _heads() if _starts(keys, i, h[0])), None)
+        if head:
+            n = len(head[0])
+            in_field = head[1]
+            if head[1] and i + n < len(words):
+                cap[i + n] = True
+                if is_abbreviation(words[i + n]):      # 'Trường THPT Cao Lãnh 2': a name follows the kind
+                    in_place = True
+            i += n
+            continue
+        unit = next((u for u in PLACE_UNITS if _starts(keys, i, tuple(u.split()))), None)
+        if unit and i > 0 and keys[i + 1:i + 2] != ["hội"]:      # 'xã hội' is no commune
+            in_place = True
+            i += len(unit.split())
+            continue
+        if in_field and keys[i] in ("và", "-", "–") and i + 1 < len(words):
+            cap[i + 1] = True
+        i += 1
+    return " ".join(_cap(w) if c and not is_abbreviation(w) else w for w, c in zip(out, cap))
+
+
+def title_case(s: str) -> str:
+    """A signer's title: 'PHÓ GIÁM ĐỐC' -> 'Phó Giám đốc', 'KT. BỘ TRƯỞNG' -> 'KT. Bộ trưởng'."""
+    words = s.split()
+    keys = [fold(w).strip(",.;:") for w in words]
+    out = [w if re.fullmatch(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?", w) or is_abbreviation(w) else w.lower()
+           for w in words]
+    for i in range(len(out)):
+        if i == 0 or any(_starts(keys, i, tuple(p.split())) for p in TITLE_PARTS) or keys[i - 1].endswith("."):
+            out[i] = _cap(out[i])
+    return " ".join(out)
+
+
+def _cap(w: str) -> str:
+    return w[:1].upper() + w[1:]
+
+
+def subject_case(s: str) -> str:
+    """A trích yếu printed in capitals, in sentence case; numbers and symbols ('31/2015/TT-BYT') stay."""
+    if not any(c.islower() for c in s):
+        words = s.split()
+        s = " ".join(w if any(c.isdigit() for c in w) or "-" in w.strip("-") or i and is_abbreviation(w)
+                     else w.lower() for i, w in enumerate(words))
+    return s[:1].upper() + s[1:]

@@ -1,0 +1,133 @@
+"""Line-level cues of the NĐ 30/2020 layout (FORMAT.md §1), shared by the segmenter and the header and
+recipient extractors.
+
+Header and footer are two columns that text extraction often puts side by side on one line or interleaves line
+by line, so every cue is a pattern that may sit anywhere in a line; a wide run of spaces or a tab separates the
+columns of a line printed side by side ('Nơi nhận:            KT. GIÁM ĐỐC')."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.symbols import NUMBER_SYMBOL, PARTY, NumberSymbol, parse
+
+# The national motto in capitals only: the same words in lower case occur in body text ('nước Cộng hòa xã hội …').
+MOTTO = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+TAGLINE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.IGNORECASE)
+# The label of 'Số: 1366/BYT-K2ĐT', 'Số:   /SYT-VP' (left blank), 'Số 05/…', 'Số 72-NQ/TW'; the number must follow,
+# so 'Số điện thoại' is not one.
+NUMBER = re.compile(r"(?<!\w)S[ốỐ]\s*(?:hiệu\s*)?[:.]?\s*"
+                    r"(?=(?:\d{1,6}[a-z]?)?[\s.…_]*/\s*[\dA-ZĐÐ]|\d{1,5}\s*-\s*[A-ZĐ])")
+# 'Hà Nội, ngày 12 tháng 3 năm 2025', 'Đồng Tháp, ngày        tháng 4 năm 2026', 'Hà Nội, ngày27 …'
+PLACE_DATE = re.compile(
+    r"(?P<place>(?:\w+\.\s?)?\w+(?: \w+){0,4})\s*,\s*(?P<date>ng[àa]y[\s.…_\d]*(?:th[áa]ng|/)\s*\d{1,2}\s*(?:n[ăa]m|/)\s*(?:19|20)\d{2})",
+    re.IGNORECASE)
+VV = re.compile(r"(?<!\w)V/v\b\.?\s*", re.IGNORECASE)
+# Capital K only: 'kính gửi' in a sentence is not the addressee line.
+KINH_GUI = re.compile(r"(?<!\w)K(?:ÍNH|ính|inh)\s+(?:GỬI|gửi|gui)\s*:?")
+NOI_NHAN = re.compile(r"^[\s*_|]*N[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE | re.MULTILINE)
+LUU = re.compile(r"^\W*L[ưu]u\b\s*:?", re.IGNORECASE)
+# Lines that open the content: after them no header cue is looked for.
+BODY_OPENER = re.compile(
+    r"^[\s*_|]*(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Nhằm|Điều\s+1\b|Phần\s+I\b|Chương\s+I\b|"
+    r"Ngày\s+\d|"
+    r"(?:\d{1,2}|[IVX]{1,4})\s*[.)]\s+\S)", re.IGNORECASE)
+SEPARATOR = re.compile(r"^[\s\-_=*–—.•|]*$")
+# An e-signature stamp (organisation name, e-mail, ISO signing time) that PDF text layers often put first.
+STAMP = re.compile(r"@[\w.-]+\.\w+|\d{2}[./-]\d{2}[./-]\d{4}\s+\d{1,2}:\d{2}|K[ýy]\s+b[ởo]i|Th[ờo]i\s+gian\s+k[ýy]",
+                   re.IGNORECASE)
+# Signer authority prefix + upper-case title: 'KT. BỘ TRƯỞNG', 'TL.CHỦ TỊCH', 'T/M BAN THƯỜNG VỤ'
+# ('Q' needs its dot: 'QUYẾT NGHỊ' is no prefix)
+SIGNER_PREFIX = re.compile(
+    r"(?<![\w/])(?P<prefix>(?:TM|KT|TL|TUQ|T/M|K/T|T/L)(?=\s*\.|\s)|Q(?=\s*\.))\s*\.?\s*(?=[A-ZĐÀ-Ỹ])")
+ANNEX = re.compile(
+    r"^[\s*_|(]*(?:PH[ỤU]\s+L[ỤU]C|Phụ\s+lục\b|DANH\s+M[ỤU]C|BI[ỂE]U\s+M[ẪA]U|M[ẪA]U\b|Mẫu\s+số|BM[.\s]*\d|"
+    r"(?:Ban\s+hành\s+)?[Kk]èm\s+theo|Đính\s+kèm)", re.MULTILINE)
+COLUMN_GAP = re.compile(r"\t+|\s{3,}")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int                 # before the line break
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return SEPARATOR.match(self.text) is not None and not self.text.strip(" \t*|")
+
+
+def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    end = len(text) if end is None else end
+    out, pos = [], start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append(Line(pos, stop, text[pos:stop]))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def segments(line: Line) -> list[tuple[int, int]]:
+    """The column pieces of a line, as spans without their outer blanks."""
+    out, pos = [], line.start
+    for gap in COLUMN_GAP.finditer(line.text):
+        out.append((pos, line.start + gap.start()))
+        pos = line.start + gap.end()
+    out.append((pos, line.end))
+    spans = []
+    for a, b in out:
+        piece = line.text[a - line.start:b - line.start]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            spans.append((a + lead, a + len(piece.rstrip())))
+    return spans
+
+
+def is_upper(s: str) -> bool:
+    """All cased letters upper case, with at least two letters ('BỘ Y TẾ', 'SỞ GDĐT TỈNH ĐỒNG THÁP')."""
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters if c.isupper() or c.islower())
+
+
+def clean(s: str) -> str:
+    """Strip Markdown emphasis, table bars and outer punctuation the text layer may carry."""
+    return re.sub(r"\s+", " ", s.replace("*", " ").replace("|", " ")).strip(" \t-–—_=:;,")
+
+
+def name_like(s: str) -> bool:
+    """A person's name as signed: 2 to 6 capitalized words, no digits ('Nguyễn Văn A', 'ThS. Trần Văn B')."""
+    words = [w for w in clean(s).split() if not w.endswith(".")]
+    return (2 <= len(words) <= 6 and all(w[0].isupper() and (len(w) == 1 or not w.isupper()) for w in words)
+            and not any(c.isdigit() for c in s))
+
+
+def place_start(text: str, m) -> int:
+    """Where the place name of a PLACE_DATE match begins: its trailing run of capitalized words
+    ('… triển khai Ninh Bình, ngày' gives 'Ninh Bình')."""
+    words = list(re.finditer(r"\S+", m.group("place")))
+    start = m.end("place")
+    for w in reversed(words):
+        if not w.group(0)[0].isupper():
+            break
+        start = m.start("place") + w.start()
+    return start
+
+
+def number_at(text: str, pos: int) -> tuple[NumberSymbol | None, int]:
+    """The số ký hiệu that starts at pos (after 'Số:') and where it ends; a blank number gives number None."""
+    for rx in (PARTY, NUMBER_SYMBOL):
+        m = rx.match(text, pos)
+        if m:
+            return parse(m), m.end()
+    blank = re.compile(r"[\s.…_]*/").match(text, pos)
+    if blank:
+        # the grammar wants a number: parse the left-blank one as 0 and drop it
+        m = NUMBER_SYMBOL.match("0/" + text[blank.end():blank.end() + 80])
+        if m:
+            ns = parse(m)
+            ident = ns.id[ns.id.index("/") + 1:]
+            return NumberSymbol(None, ns.year, ns.symbol, ns.doc_type, ident), blank.end() + m.end() - 2
+    return None, pos
