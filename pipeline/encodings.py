@@ -90,11 +90,14 @@ def _fix_mojibake(text: str) -> tuple[str, str | None]:
     non-ASCII characters and decode it as UTF-8 (a Vietnamese letter's bytes are never ASCII)."""
     for codec, name in (("cp1252", "utf-8 read as cp1252"), ("mac_roman", "utf-8 read as macroman")):
         count = 0
+        leads = _UTF8_LEADS[codec]
+        if not any(c in text for c in leads):
+            continue
 
         def redo(m: re.Match) -> str:
             nonlocal count
-            if all(c in _VIETNAMESE_LATIN1 for c in m.group()):
-                return m.group()             # plain Vietnamese letters such as 'à', 'Ô'
+            if not any(c in leads for c in m.group()) or all(c in _VIETNAMESE_LATIN1 for c in m.group()):
+                return m.group()             # no UTF-8 lead byte, or plain Vietnamese letters ('à', 'Ô')
             fixed = _reencode(m.group(), codec)
             if fixed is None or not all(_vietnamese_char(c) for c in fixed):
                 return m.group()
@@ -123,6 +126,8 @@ def _byte(c: str, codec: str) -> bytes:
 
 
 _TYPOGRAPHIC = "“”‘’–—…•"
+# How each codec shows the lead bytes of Vietnamese letters and quotes in UTF-8 (C3 C4 C5 C6 E1 E2).
+_UTF8_LEADS = {"cp1252": "ÃÄÅÆáâ", "mac_roman": "√ƒ≈∆·‚"}
 _VIETNAMESE_LATIN1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
 
 

@@ -236,22 +236,33 @@ def _text_boxes(el: Element):
 
 
 def _decode(blocks: list[list[tuple[str, str | None]]]) -> tuple[str, str]:
-    """Join the lines, converting runs in legacy fonts — unless the paragraph already holds Unicode
-    Vietnamese (a Unicode text typed over a .VnTime style), — then look for unmarked legacy text."""
+    """Join the lines, converting runs in legacy fonts, then look for legacy text no font names."""
+    grouped = [_group_by_encoding(pieces) for pieces in blocks]
+    trust_fonts = _fonts_are_legacy(grouped)
     lines, found = [], None
-    for pieces in blocks:
-        plain = "".join(t for t, _ in pieces)
-        if encodings.has_unicode_vietnamese(plain):
-            lines.append(plain)
-            continue
+    for groups in grouped:
         line = []
-        for text, font in _group_by_encoding(pieces):
-            fixed, enc = encodings.repair(text, (font,)) if font else (text, None)
+        for text, font in groups:
+            fixed, enc = encodings.repair(text, (font,)) if font and trust_fonts else (text, None)
             line.append(fixed)
             found = found or enc
-        lines.append("".join(line))
+        lines.append("".join(line).rstrip())
     text, enc = encodings.repair("\n".join(lines))
     return text, found or enc or "utf-8"
+
+
+def _fonts_are_legacy(grouped) -> bool:
+    """False for a Unicode text typed over a template whose styles still name .VnTime: most of the
+    non-ASCII text in legacy fonts then holds letters that only Unicode has."""
+    unicode = legacy = 0
+    for groups in grouped:
+        for text, font in groups:
+            if font and not text.isascii():
+                if encodings.has_unicode_vietnamese(text):
+                    unicode += 1
+                else:
+                    legacy += 1
+    return legacy >= unicode
 
 
 def _group_by_encoding(pieces):
