@@ -4,28 +4,41 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .dates import date_at
-from .findings import Reference, Span
+from .findings import Reference
+from .symbols import LOWER
 
 # A law's name runs to its date or year; a name holding a số ký hiệu is cited by number instead.
-_LAW = re.compile(r"(?<!\w)(?P<word>Bộ luật|Luật|Pháp lệnh)\s+(?!này|số|sửa đổi)(?P<name>[^;:()\[\]\n]{2,160}?)"
+_LAW = re.compile(r"(?<!\w)(?P<word>Bộ luật|Luật|Pháp lệnh)\s+(?!này|số)(?P<name>[^;:()\[\]\n]{2,160}?)"
                   r"\s*,?\s*(?P<when>ngày\s*\d{1,2}\b|năm\s+(?:19|20)\d{2}\b)")
+# Without a date, the name runs to punctuation, a comma before a capital, or the verb or preposition after it.
+_BARE_LAW = re.compile(rf"(?<!\w)(?P<word>Bộ luật|Luật|Pháp lệnh)[ \t]+(?P<name>\w(?:[^;:()\[\].\n]|\n(?=[ \t]*[{LOWER}])){{1,120}}?)"
+                       rf"(?=\s*(?:[;:()\[\].]|\n\s*\n|,\s*[A-ZĐ]|$)|\s+(?:số|năm|ngày|và|hoặc|được"
+                       r"|đã|tại|về|thì|có|quy định|hướng dẫn|do|của|để|trong|theo|đối với|sửa đổi)\s)")
 _PROJECT = re.compile(r"(?<!\w)Đề án\s+(?P<name>\d{1,4}(?:/[A-Z]{1,6})?(?![\w/])"
                       r"|(?!này|số|\d)[a-zđăâêôơư][^;:()\[\]]{8,260}?)(?=\s*(?:[;:(]|\.\s|\s+tại\s|\s+và\s|$))")
 _SLUG = {"Bộ luật": "bo_luat", "Luật": "luat", "Pháp lệnh": "phap_lenh"}
 
 
-def by_name(text: str, clean: str, folded: str, end: int, taken: list[Span]) -> list[Reference]:
-    """Name citations in text[:end] that overlap no number citation in taken; one per name."""
+def by_name(text: str, clean: str, end: int, cited: list[Reference]) -> list[Reference]:
+    """Name citations in text[:end] that overlap no citation in cited; one per name. A name that an earlier
+    citation gave with its number ('Luật Khám bệnh, chữa bệnh số 15/2023/QH15') points back to that number."""
     out: list[Reference] = []
     seen: set[str] = set()
+    numbered = {_key(r.title): r for r in cited if r.id and r.title}
 
     def add(start: int, stop: int, slug: str, title: str, date: str | None) -> None:
-        key = " ".join(title.lower().split())
-        if key not in seen and not any(a < stop and start < b for a, b in taken):
-            seen.add(key)
-            out.append(Reference(text[start:stop], (start, stop), None, slug, title=" ".join(title.split()), date=date))
+        key = _key(title)
+        if key in seen or any(a < stop and start < b for a, b in [r.span for r in cited]):
+            return
+        seen.add(key)
+        span = (start, stop)
+        if key in numbered and numbered[key].span < span:
+            out.append(replace(numbered[key], text=text[start:stop], span=span))
+        else:
+            out.append(Reference(text[start:stop], span, None, slug, title=" ".join(title.split()), date=date))
 
     for m in _LAW.finditer(clean, 0, end):
         if re.search(r"\d\s*/", m.group("name")):
@@ -37,6 +50,13 @@ def by_name(text: str, clean: str, folded: str, end: int, taken: list[Span]) -> 
         else:
             date, stop = when.split()[-1], m.end()
         add(m.start(), stop, _SLUG[m.group("word")], f"{m.group('word')} {m.group('name')}".strip(" ,"), date)
+    for m in _BARE_LAW.finditer(clean, 0, end):
+        if m.group("name")[0].isupper():
+            add(m.start(), m.end(), _SLUG[m.group("word")], f"{m.group('word')} {m.group('name')}".strip(" ,"), None)
     for m in _PROJECT.finditer(clean, 0, end):
         add(m.start(), m.end(), "de_an", " ".join(clean[m.start():m.end()].split()), None)
     return out
+
+
+def _key(title: str) -> str:
+    return " ".join(title.lower().split())

@@ -19,7 +19,9 @@ from .issuers import name_of
 from .lexicon import fold, type_by_abbreviation
 from .named_citations import by_name
 
-_OWN_LABEL = re.compile(r"(?:^|\n|\|)[ \t]*(?:Số|SỐ|So)\s*[:.]?\s*$")
+# 'Số:' opening the header's number box: at a line start, after a column gap or a table bar, or with its colon.
+_OWN_LABEL = re.compile(r"(?:(?:^|\n|\||[ \t]{2})[ \t]*(?:Số|SỐ|So|S6|Sô)\s*[:.]?|(?<!\w)(?:Số|SỐ|S6|Sô)\s*:)\s*$")
+_HEADER_REACH = 2500       # the number box sits in the first lines (after at most a database's title line)
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,9 @@ def extract(doc: Document, header: Header) -> tuple[Reference, ...]:
     for i, c in enumerate(found):
         stop = found[i + 1].start if i + 1 < len(found) else end
         refs.append(_reference(text, clean, folded, c, stop))
-    taken = [r.span for r in refs]
-    refs += by_name(text, clean, folded, end, taken)
+    refs += by_name(text, clean, end, refs)
     refs += _short_forms(text, folded, end, refs)
-    return _completed(sorted(refs, key=lambda r: (r.span, r.id or "")))
+    return _completed(sorted(refs, key=lambda r: r.span))
 
 
 def _candidate(clean: str, folded: str, m: symbols.SymbolMatch) -> _Candidate | None:
@@ -64,19 +65,15 @@ def _candidate(clean: str, folded: str, m: symbols.SymbolMatch) -> _Candidate | 
 
 
 def _own_numbers(doc: Document, header: Header, clean: str, found: list[_Candidate]) -> list[symbols.NumberSymbol]:
-    """The document's own số ký hiệu: from the header, the number zone, else the first 'Số:' line."""
+    """The document's own số ký hiệu: from the header, the number zone and the first 'Số:' line."""
     own = []
     if header.number and header.symbol:
         own.append(symbols.NumberSymbol(header.number, header.year, symbols.clean(header.symbol), None, ""))
     zone = doc.zone("number")
-    if zone:
-        own += [c.match.value for c in found if zone.start <= c.match.start < zone.end]
-    elif not own:
-        first = next((c for c in found if c.label is None and _OWN_LABEL.search(clean, 0, c.match.start)
-                      and _OWN_LABEL.search(clean[max(0, c.match.start - 12):c.match.start])), None)
-        if first:
-            own.append(first.match.value)
-    return own
+    boxed = next((c for c in found if zone and zone.start <= c.match.start < zone.end), None)
+    labelled = next((c for c in found if c.label is None and c.match.start < _HEADER_REACH
+                     and _OWN_LABEL.search(clean[max(0, c.match.start - 12):c.match.start])), None)
+    return own + [c.match.value for c in (boxed, labelled) if c]
 
 
 def _is_own(ns: symbols.NumberSymbol, own: list[symbols.NumberSymbol]) -> bool:
@@ -86,12 +83,15 @@ def _is_own(ns: symbols.NumberSymbol, own: list[symbols.NumberSymbol]) -> bool:
 
 
 def _in_note(clean: str, m: symbols.SymbolMatch) -> bool:
-    """Inside '[ … ]' on one line: an editor's note from a legal database, not the document's words."""
+    """Inside '[ … ]' on one line, an editor's note from a legal database, or inside a web address: not the
+    document's own words."""
     line_start = clean.rfind("\n", 0, m.start) + 1
     line_end = clean.find("\n", m.end)
     line_end = len(clean) if line_end < 0 else line_end
     opened = clean.rfind("[", line_start, m.start)
-    return opened >= 0 and "]" not in clean[opened:m.start] and "]" in clean[m.end:line_end]
+    token = clean[line_start:m.start].split(" ")[-1]
+    return (opened >= 0 and "]" not in clean[opened:m.start] and "]" in clean[m.end:line_end]) or \
+        bool(re.search(r"https?:|www\.|\.(?:vn|com|gov)\b", token))
 
 
 def _doc_type(label: Label | None, ns: symbols.NumberSymbol) -> str | None:
@@ -129,15 +129,14 @@ def _reference(text: str, clean: str, folded: str, c: _Candidate, stop: int) -> 
         return Reference(text[label.start:c.match.end], (label.start, c.match.end), None, "de_an",
                          title=" ".join(text[label.start:c.match.end].split()))
     tail = tail_after(text, clean, folded, c.match.end, stop)
-    issuer = tail.issuer or _issuer_from_symbol(ns)
     end = max(c.match.end, tail.end)
     return Reference(text[start:end], (start, end), ns.id, _doc_type(label, ns), ns.number, ns.year, ns.symbol,
-                     issuer, tail.date, title or tail.title)
+                     tail.issuer, tail.date, title or tail.title)
 
 
-def _issuer_from_symbol(ns: symbols.NumberSymbol) -> str | None:
+def _issuer_from_symbol(symbol: str) -> str | None:
     """The last group of a normative or administrative symbol names the issuer ('TT-BYT' -> 'Bộ Y tế')."""
-    parts = symbols.groups(ns.symbol)
+    parts = symbols.groups(symbol)
     if len(parts) == 2 and parts[0].upper() in type_by_abbreviation():
         return name_of(parts[1])
     return None
@@ -172,7 +171,8 @@ def _short_forms(text: str, folded: str, end: int, refs: list[Reference]) -> lis
 
 
 def _completed(refs: list[Reference]) -> tuple[Reference, ...]:
-    """A later mention of an id ('Thông tư số 13/2025/TT-BYT') takes what its fullest mention tells."""
+    """A later mention of an id ('Thông tư số 13/2025/TT-BYT') takes what its fullest mention tells; an issuer
+    that no mention names comes from the symbol."""
     best: dict[str, Reference] = {}
     for r in refs:
         if r.id:
@@ -180,7 +180,8 @@ def _completed(refs: list[Reference]) -> tuple[Reference, ...]:
             if b is None or _richness(r) > _richness(b):
                 best[r.id] = r
     return tuple(replace(r, doc_type=r.doc_type or best[r.id].doc_type, date=r.date or best[r.id].date,
-                         issuer=r.issuer or best[r.id].issuer, title=r.title or best[r.id].title)
+                         issuer=r.issuer or best[r.id].issuer or _issuer_from_symbol(r.symbol or ""),
+                         title=r.title or best[r.id].title)
                  if r.id else r for r in refs)
 
 

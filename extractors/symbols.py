@@ -17,19 +17,21 @@ from dataclasses import dataclass
 from .issuers import codes as issuer_codes
 from .lexicon import type_by_abbreviation
 
-_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 # A group is upper case with at most one short lower-case run: 'TTg', 'CTr', 'QĐi', 'QyĐ', 'K2ĐT'.
-_GROUP = rf"[A-ZĐÐ][A-ZĐÐ0-9&]*(?:[a-z]{{1,2}}(?![{_LOWER}])[A-ZĐÐ0-9&]*)?"
+_GROUP = rf"[A-ZĐÐ][A-ZĐÐ0-9&]*(?:[a-z]{{1,2}}(?![{LOWER}])[A-ZĐÐ0-9&]*)?"
 # Spaces may stand before a separator only on its line; after one, a line may break ('TT-\nBYT').
 _SEP = r"[ \t]*[-/][ \t]*(?:\n\s*)?|\.(?=[A-ZĐ][A-ZĐ0-9&]+(?![\w]))"
-_NUM = r"(?<![\w.,/-])(?P<num>[O\d]*\d[O\d]*[a-z]?)"
+# The number stands alone, or glued to 'Số' by OCR ('Số13/2025/TT-BYT').
+_NUM = r"(?:(?<![\w.,/-])|(?<=[sS][ốôoỐÔO6]))(?P<num>[O\d]*\d[O\d]*[a-z]?)"
 NUMBER_SYMBOL = re.compile(
-    rf"{_NUM}[ \t]*/\s*(?:(?P<year>(?:19|2[0O])[ \t]?[\dO]{{2}})[ \t]*/\s*)?(?P<sym>{_GROUP}(?:(?:{_SEP}){_GROUP})*)")
+    rf"{_NUM}[ \t]*\n?[ \t]*/\s*(?:(?P<year>(?:19|2[0O])[ \t]?[\dO]{{2}})[ \t]*/\s*)?(?P<sym>{_GROUP}(?:(?:{_SEP}){_GROUP})*)")
 PARTY = re.compile(
     r"(?<![\w.,/-])(?P<num>\d{1,5})[ \t]*-[ \t]*(?P<type>[A-ZĐÐ][A-Za-zĐđÐ]*)[ \t]*/[ \t]*(?P<iss>[A-ZĐÐ][A-Za-zĐđÐ0-9]*)")
 
 # Same-length substitutions, so that offsets in the view are offsets in the text.
-_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "*": " "})
+_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "*": " ",
+                              "\\": " "})
 
 
 @dataclass(frozen=True)
@@ -124,12 +126,24 @@ def parse_text(s: str) -> NumberSymbol | None:
     return None
 
 
+def _capitalised_word_cut(text: str, m: re.Match) -> re.Match | None:
+    """A last group of one capital glued to lower case is a word, not a code: '1366/BYT-Khoa học' keeps
+    '1366/BYT'; '1/ Đề nghị' (an item number) keeps nothing."""
+    sym = m.group("sym")
+    if m.end() >= len(text) or not text[m.end()].islower() or not re.search(r"(?:^|[-/.\s])[A-ZĐ]$", sym):
+        return m
+    keep = len(re.sub(r"[-/.\s]*[A-ZĐ]$", "", sym))
+    return NUMBER_SYMBOL.match(text, m.start(), m.start("sym") + keep) if keep else None
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> list[SymbolMatch]:
     """Every số ký hiệu in text[start:end], in order. Pass the view() of a text (or the text itself)."""
     end = len(text) if end is None else end
     found: list[SymbolMatch] = []
     for rx in (PARTY, NUMBER_SYMBOL):
         for m in rx.finditer(text, start, end):
-            if not any(f.start < m.end() and m.start() < f.end for f in found):
+            if rx is NUMBER_SYMBOL:
+                m = _capitalised_word_cut(text, m)
+            if m and not any(f.start < m.end() and m.start() < f.end for f in found):
                 found.append(SymbolMatch(m.start(), m.end(), parse(m)))
     return sorted(found, key=lambda f: f.start)
