@@ -29,7 +29,7 @@ BACK_REFERENCE = re.compile(r"\b(?:nêu trên|trên đây|văn bản trên|nói 
 REPORT_TO = re.compile(
     r"\b(?:báo cáo|gửi|phản ánh|thông tin)\b[^.;]{0,200}?\bvề\s+"
     r"((?:Bộ|Sở|Cục|Vụ|Ủy ban|Uỷ ban|UBND|Văn phòng|Phòng|Ban|Trung tâm|cơ quan|Thanh tra|Bảo hiểm|BHXH)[^.;,()]*?"
-    r"(?:\s*\([^)]*\))?)(?=\s+(?:để|trước|chậm nhất|trong|theo|qua|và|trên)\b|\s*[.;,]|\s*$)")
+    r"(?:\s*\([^)]*\))?)(?=\s+(?:để|trước|chậm nhất|trong|theo|qua|trên)\b|\s*[.;,]|\s*$)")
 REPORT_DIRECT = re.compile(r"\bbáo cáo\s+((?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Thủ tướng|Hội đồng|Chủ tịch)[^.;,()]*?"
                            r"(?:\s*\([^)]*\))?)(?=\s+(?:để|về|trước|chậm nhất|trong|theo)\b|\s*[.;,]|\s*$)")
 CONDITION = re.compile(r"\s*(?:Trường hợp|Trong trường hợp|Nếu|Khi)\b", re.IGNORECASE)
@@ -89,7 +89,10 @@ def find_markers(s: str) -> list[tuple[int, int, str]]:
         if m.start() < main or any(a <= m.start() < b for a, b in nouns) \
                 or PAST.search(low[max(0, m.start() - 8):m.start()]):
             continue
-        out.append((m.start(), m.end(), _modality_of(m.group(0))))
+        modality = _modality_of(m.group(0))
+        if modality in ("assign", "request") and s[m.end():m.end() + 1] in (",", ".", ";", ")"):
+            continue              # 'lộ trình của Thủ tướng Chính phủ giao,': no one is told anything
+        out.append((m.start(), m.end(), modality))
     return out
 
 
@@ -146,9 +149,12 @@ def _report_to(s: str) -> tuple[str, ...]:
     out = []
     for pat in (REPORT_TO, REPORT_DIRECT):
         for m in pat.finditer(s):
-            name = re.sub(r"\s+", " ", m.group(1)).strip(" ,")
-            if name and name not in out:
-                out.append(name)
+            whole = re.sub(r"\s+", " ", m.group(1)).strip(" ,")
+            # 'về cơ quan quản lý trực tiếp và Bộ Y tế (Cục X)': two bodies; 'và' inside brackets stays
+            parts = re.split(r"\s+và\s+(?![^(]*\))", whole)
+            if not all(actors.opens_actor(p) for p in parts[1:]):
+                parts = [whole]
+            out += [p for p in parts if p and p not in out]
     return tuple(out)
 
 
@@ -344,9 +350,8 @@ def _set_heading(node: Context, p: Paragraph, text: str, deadlines: tuple[Deadli
     if actor or (marks and lead.rstrip("”\"’").endswith(":")):
         node.duties = not node.skip
     node.actor = _clean(actor) if actor else None
-    if marks and marks[0][2] in ("assign", "request"):
-        node.modality = marks[0][2]
-    elif kind == "duties" and re.search(r"\b(?:giao|phân cấp|phân công)\b", lead.lower()):
+    # items under 'Giao X …:' or 'Phân công …' are assignments; under 'đề nghị …:' plain duties of the addressee
+    if any(m[2] == "assign" for m in marks):
         node.modality = "assign"
     node.deadline = _deadline_in(deadlines, p.start, p.end)
 

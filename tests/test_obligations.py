@@ -1,0 +1,200 @@
+"""Obligations: the seeds and dev documents with their duties written out, and hand-made cases from
+FORMAT.md §5 (heading actors, 'Giao X chủ trì, phối hợp với Y', prohibitions, deixis, non-duties)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors import deadlines, header, obligations, recipients, references
+from extractors.findings import Deadline, Recipient
+from pipeline.document import Document
+from pipeline.normalize import normalize
+from pipeline.zones import find_zones
+
+from .conftest import FORMATS, RAW, SEEDS
+
+
+def doc_of(text: str, path: str = "case.txt") -> Document:
+    norm, pages = normalize((text,))
+    return Document(path=path, doc_id="test", format="txt", text=norm, pages=pages, zones=find_zones(norm))
+
+
+def duties_of(doc: Document, recips=None, dls=None, refs=()):
+    head = header.extract(doc)
+    recips = recipients.extract(doc) if recips is None else recips
+    dls = deadlines.extract(doc, head) if dls is None else dls
+    return obligations.extract(doc, head, recips, dls, refs)
+
+
+def file_duties(path: Path):
+    return duties_of(doc_of(path.read_text(encoding="utf-8"), str(path)))
+
+
+def test_seed_so_y_te_dong_thap():
+    got = file_duties(SEEDS[1])
+    assert [(o.item, o.actor, o.modality) for o in got] == [
+        ("1", "Thủ trưởng các đơn vị", "must"),
+        ("2", "Các cơ sở khám bệnh, chữa bệnh", "must"),
+        ("3", "Văn phòng Sở, phòng Kế hoạch Tài chính Sở và các đơn vị có liên quan", "assign"),
+        (None, "các đơn vị", "request"),
+    ]
+    assert got[1].deadline == "2026-12-31"
+    assert got[2].text.startswith("Giao Văn phòng Sở")
+    assert got[3].text == "Đề nghị các đơn vị khẩn trương triển khai, thực hiện./."
+
+
+def test_seed_bo_y_te():
+    doc = doc_of(SEEDS[0].read_text(encoding="utf-8"), str(SEEDS[0]))
+    got = duties_of(doc)
+    assert [(o.item, o.actor, o.modality) for o in got] == [
+        ("1", "Các Đơn vị", "must"),
+        ("2", "Thủ trưởng Đơn vị", "must"),
+        ("3", "Các Đơn vị", "must"),
+        ("4", "Cơ sở khám bệnh, chữa bệnh", "report"),
+        (None, "các Đơn vị", "request"),
+    ]
+    assert got[1].deadline == "2025-09-30"
+    assert got[3].report_to == ("cơ quan quản lý y tế trực tiếp", "Bộ Y tế (Cục Khoa học công nghệ và Đào tạo)")
+    # '(Sau đây gọi là các Đơn vị)' makes 'các Đơn vị' the Kính gửi list
+    to = tuple(r.name for r in recipients.extract(doc) if r.role == "to")
+    assert to and got[4].actors == to
+    # each span points at the duty's own words
+    for o in got:
+        assert " ".join(doc.text[o.span[0]:o.span[1]].split()) == o.text
+
+
+def test_no_duty_from_preamble_purpose_or_signature():
+    texts = " ".join(o.text for o in file_duties(SEEDS[1]))
+    assert "Căn cứ" not in texts and "Nhằm" not in texts and "Nơi nhận" not in texts
+
+
+def test_resolution_implementation_article():
+    # Nghị quyết 13/NQ-CP: Điều 1 announces (own act), Điều 2 starts with the entry into force
+    got = file_duties(RAW / "316_CP_NQ_13-NQ-CP_2026.txt")
+    assert [(o.item, o.modality) for o in got] == [("Điều 2", "report"), ("Điều 3", "must")]
+    assert got[0].text.startswith("Trong quá trình thực hiện")
+    assert got[0].report_to == ("Bộ Tài chính",)
+    assert got[1].actor.startswith("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ")
+    assert "chịu trách nhiệm thi hành Nghị quyết này" in got[1].action
+
+
+def test_decision_task_articles():
+    # QĐ 51/2025/QĐ-TTg: Điều 3 gives duties per clause and point, Điều 4.2 the implementation duty
+    got = file_duties(RAW / "310_TTg_QD_51-2025-QD-TTg.txt")
+    items = [o.item for o in got]
+    assert "Điều 3.1" in items and "Điều 4.2" in items
+    points = [o for o in got if o.item and o.item.startswith("Điều 3.2.")]
+    assert {o.actor for o in points} == {"Bộ Nông nghiệp và Môi trường"}
+    assert [o.item for o in points][:1] == ["Điều 3.2.a"] and points[0].modality == "coordinate"
+    assert not any("có hiệu lực" in o.text for o in got)
+
+
+def test_repeal_list_is_no_duty():
+    # TT 47/2025: Điều 1-2 repeal 45 documents whose titles hold 'báo cáo', 'hướng dẫn tổ chức thực hiện'
+    got = file_duties(RAW / "005_BYT_TT_47-2025-TT-BYT.txt")
+    assert [o.item for o in got] == ["Điều 3.2"]
+    assert "chịu trách nhiệm thi hành Thông tư này" in got[0].text
+
+
+def test_plan_task_lines():
+    from pipeline import ingest
+    path = FORMATS / "061_THPT-CaoLanh2_KH_58-KH-THPTCL2_2026.docx"
+    raw = ingest.read(path)
+    text, pages = normalize(raw.pages)
+    doc = Document(path=str(path), doc_id="t", format=raw.format, text=text, pages=pages, zones=find_zones(text))
+    got = duties_of(doc)
+    tasks = [o for o in got if o.item and o.item.startswith("II.")]
+    assert [(o.actor, o.modality) for o in tasks[:2]] == [("Trường THPT Cao Lãnh 2", "assign"),
+                                                           ("Trường THPT Thống Linh", "assign")]
+    assert not any(o.item and o.item.startswith("I.") for o in got)   # Mục đích, yêu cầu
+
+
+HANDMADE = """BỘ Y TẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/BYT-KCB
+Hà Nội, ngày 05 tháng 3 năm 2026
+V/v tăng cường phòng, chống sốt xuất huyết
+Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương.
+Căn cứ Thông tư số 17/2019/TT-BYT ngày 17 tháng 7 năm 2019 của Bộ trưởng Bộ Y tế;
+Nhằm chủ động phòng, chống dịch sốt xuất huyết, Bộ Y tế đề nghị Quý Sở thực hiện các nội dung sau:
+1. Sở Y tế:
+a) Chỉ đạo các cơ sở y tế tăng cường giám sát, phát hiện sớm ca bệnh;
+b) Tổng hợp, báo cáo kết quả về Bộ Y tế (qua Cục Quản lý Khám, chữa bệnh) trước ngày 30/6/2026.
+2. Giao Trung tâm Kiểm soát bệnh tật chủ trì, phối hợp với các bệnh viện tổ chức tập huấn cho cán bộ y tế.
+3. Các cơ sở khám bệnh, chữa bệnh không được từ chối tiếp nhận người bệnh sốt xuất huyết.
+Ban hành kèm theo Công văn này Hướng dẫn giám sát ca bệnh.
+Trân trọng./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KCB.
+"""
+
+
+@pytest.fixture(scope="module")
+def handmade():
+    doc = doc_of(HANDMADE)
+    so = doc.text.index("Sở Y tế các tỉnh")
+    recips = (Recipient("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "to", (so, so + 50)),)
+    due = doc.text.index("trước ngày 30/6/2026")
+    dls = (Deadline("trước ngày 30/6/2026", "by", (due, due + 20), "2026-06-30", "2026-06-30"),)
+    return doc, duties_of(doc, recips, dls)
+
+
+def test_heading_actor_is_inherited(handmade):
+    _, got = handmade
+    first = [o for o in got if o.item and o.item.startswith("1.")]
+    assert [(o.item, o.actor) for o in first] == [("1.a", "Sở Y tế"), ("1.b", "Sở Y tế")]
+    assert first[1].modality == "report"
+    assert first[1].deadline == "2026-06-30"
+    assert first[1].report_to == ("Bộ Y tế (qua Cục Quản lý Khám, chữa bệnh)",)
+    assert first[0].text == "Chỉ đạo các cơ sở y tế tăng cường giám sát, phát hiện sớm ca bệnh;"
+
+
+def test_assign_lead_and_partners(handmade):
+    _, got = handmade
+    two = next(o for o in got if o.item == "2")
+    assert (two.actor, two.modality) == ("Trung tâm Kiểm soát bệnh tật", "assign")
+    assert two.action.startswith("chủ trì, phối hợp với các bệnh viện")
+
+
+def test_prohibition(handmade):
+    _, got = handmade
+    three = next(o for o in got if o.item == "3")
+    assert (three.actor, three.modality) == ("Các cơ sở khám bệnh, chữa bệnh", "prohibit")
+
+
+def test_intro_is_not_a_duty_and_quy_so_resolves(handmade):
+    doc, got = handmade
+    assert not any(o.text.startswith(("Nhằm", "Căn cứ", "Ban hành kèm theo", "Trân trọng")) for o in got)
+    assert len(got) == 4
+
+
+def test_quy_so_deixis():
+    doc = doc_of("Kính gửi: Sở Y tế tỉnh Đồng Tháp.\nĐề nghị Quý Sở khẩn trương báo cáo kết quả thực hiện.\n")
+    recips = (Recipient("Sở Y tế tỉnh Đồng Tháp", "to", (10, 32)),)
+    got = duties_of(doc, recips, ())
+    assert [(o.actor, o.actors, o.modality) for o in got] == [("Quý Sở", ("Sở Y tế tỉnh Đồng Tháp",), "request")]
+
+
+def test_back_reference_to_cited_documents():
+    from extractors.findings import Reference
+    text = ("Kính gửi: Các đơn vị.\nThực hiện Công văn số 1366/BYT-K2ĐT ngày 12/3/2025 của Bộ Y tế.\n"
+            "Đề nghị các đơn vị nghiêm túc thực hiện các văn bản nêu trên.\n")
+    doc = doc_of(text)
+    at = doc.text.index("1366/BYT-K2ĐT")
+    ref = Reference(text="Công văn số 1366/BYT-K2ĐT", span=(at - 12, at + 13), id="1366/BYT-K2ĐT")
+    got = duties_of(doc, (), (), (ref,))
+    assert [o.references for o in got] == [("1366/BYT-K2ĐT",)]
+
+
+@pytest.mark.parametrize("line", [
+    "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc của Hội đồng.",
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+    "Điều 1. Phê duyệt Kế hoạch triển khai hồ sơ bệnh án điện tử năm 2026.",
+    "Điều 3. Bãi bỏ Quyết định số 15/QĐ-BYT ngày 02 tháng 01 năm 2020 của Bộ trưởng Bộ Y tế về việc giao nhiệm vụ.",
+    "Theo đề nghị của Cục trưởng Cục Quản lý Khám, chữa bệnh,",
+])
+def test_acts_of_the_document_are_no_duties(line):
+    assert duties_of(doc_of("QUYẾT ĐỊNH:\n" + line + "\n"), (), ()) == ()
