@@ -1,0 +1,253 @@
+"""Turn the word boxes of one PDF page into text in reading order, one line per paragraph.
+
+NĐ30 puts the header (issuer | motto, number | place and date) and the footer (Nơi nhận | signer) in
+two columns. Reading such a page row by row interleaves the columns, and splits a line that has a
+blank placeholder in it ('Số:      /BYT-KCB'). So rows are grouped into regions; a region whose rows
+leave a common vertical gutter in the middle of the page, with text on both sides of it on several
+rows, is read column by column. Everything else is read row by row and hard-wrapped rows are joined
+into paragraphs from their geometry (right margin, indent, spacing)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from ..normalize import carried_dash, is_heading, joiner, starts_block
+
+# Gap between two words, in row heights, above which they belong to different segments.
+SEGMENT_GAP = 1.2
+# The gutter of a two-column region lies in this middle band of the text width.
+GUTTER_BAND = (0.25, 0.75)
+# Rows with text on both sides of the gutter: at least this many make a two-column region,
+# more than the maximum make a table, which reads better row by row.
+MIN_SPLIT_ROWS, MAX_SPLIT_ROWS = 2, 15
+# Share of the text width a wrapped row may fall short of the right margin besides the next word
+# (justification and font metrics make widths estimated from character counts inexact).
+FIT_SLACK = 0.02
+# Width of a space, in row heights.
+SPACE = 0.25
+# Vertical gap, in row heights, that separates paragraphs / blocks.
+PARAGRAPH_GAP = 0.8
+# Relative difference of row heights that marks a change of type size.
+SIZE_CHANGE = 0.2
+SENTENCE_END = re.compile(r"[.;!?]$")   # not ":", often a label ("Địa chỉ:") before its value
+VV = re.compile(r"V/v\b")
+CC_HEAD = re.compile(r"Nơi\s+nhận", re.IGNORECASE)
+# Lines that open a block of their own in a header or footer column (NĐ30 Phụ lục I boxes 3-9b).
+BOX_START = re.compile(r"(?:Số\s*:|V/v\b|Kính\s+gửi|Nơi\s+nhận|(?:TM|KT|TL|TUQ)\.\s|[A-ZĐ][^\n,;.]{1,40},\s+ngày\b)")
+# Centred rows within this share of the text width from the middle: a wrapped title or summary.
+CENTRED = 0.05
+
+
+@dataclass(frozen=True)
+class Word:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """A run of text on one row: a whole row, a segment, or a column's part of a row."""
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+def page_text(words: list[Word]) -> str:
+    if not words:
+        return ""
+    rows = _rows(words)
+    left = min(w.x0 for w in words)
+    right = max(w.x1 for w in words)
+    band = (left + GUTTER_BAND[0] * (right - left), left + GUTTER_BAND[1] * (right - left))
+    out: list[str] = []
+    plain: list[list[Line]] = []
+    for region, gutter in _regions(rows, band):
+        if gutter is None:
+            plain.extend(region)
+            continue
+        out.extend(_paragraphs(plain))
+        plain = []
+        out.extend(_columns(region, gutter))
+    out.extend(_paragraphs(plain))
+    return "\n".join(out)
+
+
+def _rows(words: list[Word]) -> list[list[Line]]:
+    """Words grouped into rows (by vertical centre), each row split into segments at wide gaps."""
+    rows: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.y0 + w.y1) / 2):
+        centre, height = (w.y0 + w.y1) / 2, w.y1 - w.y0
+        if rows:
+            first = rows[-1][0]
+            if abs(centre - (first.y0 + first.y1) / 2) <= 0.4 * min(height, first.y1 - first.y0):
+                rows[-1].append(w)
+                continue
+        rows.append([w])
+    return [_segments(sorted(r, key=lambda w: w.x0)) for r in rows]
+
+
+def _segments(row: list[Word]) -> list[Line]:
+    height = median(w.y1 - w.y0 for w in row)
+    groups: list[list[Word]] = [[row[0]]]
+    for w in row[1:]:
+        if w.x0 - groups[-1][-1].x1 > SEGMENT_GAP * height:
+            groups.append([w])
+        else:
+            groups[-1].append(w)
+    return [_line(g) for g in groups]
+
+
+def _line(parts) -> Line:
+    return Line(min(p.x0 for p in parts), min(p.y0 for p in parts), max(p.x1 for p in parts),
+                max(p.y1 for p in parts), " ".join(p.text for p in parts))
+
+
+def _regions(rows: list[list[Line]], band: tuple[float, float]):
+    """Yield (rows, gutter x or None): runs of rows that leave a common gap in the band."""
+    region: list[list[Line]] = []
+    free: list[tuple[float, float]] = []
+    for row in rows:
+        row_free = _subtract([band], [(s.x0, s.x1) for s in row])
+        common = _intersect(free, row_free) if region else []
+        if common:
+            region.append(row)
+            free = common
+            continue
+        if region:
+            yield region, _gutter(region, free)
+        region, free = ([row], row_free) if row_free else ([], [])
+        if not row_free:
+            yield [row], None
+    if region:
+        yield region, _gutter(region, free)
+
+
+def _gutter(region: list[list[Line]], free: list[tuple[float, float]]) -> float | None:
+    best, best_rows = None, 0
+    for a, b in free:
+        x = (a + b) / 2
+        split = sum(1 for row in region if any(s.x1 <= x for s in row) and any(s.x0 >= x for s in row))
+        if split > best_rows:
+            best, best_rows = x, split
+    return best if MIN_SPLIT_ROWS <= best_rows <= MAX_SPLIT_ROWS else None
+
+
+def _subtract(intervals, cuts):
+    for c0, c1 in cuts:
+        nxt = []
+        for a, b in intervals:
+            if c1 <= a or c0 >= b:
+                nxt.append((a, b))
+                continue
+            if c0 > a:
+                nxt.append((a, c0))
+            if c1 < b:
+                nxt.append((c1, b))
+        intervals = nxt
+    return intervals
+
+
+def _intersect(xs, ys):
+    return [(max(a, c), min(b, d)) for a, b in xs for c, d in ys if max(a, c) < min(b, d)]
+
+
+def _columns(region: list[list[Line]], gutter: float) -> list[str]:
+    """Each column's lines, cut into blocks at vertical gaps and header cues, blocks in top order.
+    The Nơi nhận list goes last: NĐ30 numbers the signer (7) before it (9b)."""
+    blocks: list[tuple[float, int, list[Line]]] = []
+    for side in (0, 1):
+        lines = []
+        for row in region:
+            parts = [s for s in row if (s.x1 <= gutter if side == 0 else s.x0 >= gutter)]
+            if parts:
+                lines.append(_line(parts))
+        blocks.extend((block[0].y0, side, block) for block in _blocks(lines))
+    blocks.sort(key=lambda b: b[0])
+    # Blocks whose tops differ by less than half a line stand side by side: left one first.
+    ranked, level = [], None
+    for top, side, block in blocks:
+        if level is None or top - level > 0.5 * block[0].height:
+            level = top
+        ranked.append((bool(CC_HEAD.match(block[0].text)), level, side, block))
+    ranked.sort(key=lambda b: b[:3])
+    return [text for *_, block in ranked for text in _block_text(block)]
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if blocks and not _new_paragraph(blocks[-1][-1], line) and not BOX_START.match(line.text):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _block_text(block: list[Line]) -> list[str]:
+    """Lines of a column block: the V/v summary wraps and is one line; elsewhere only a line that
+    cannot start an item (lower case, a bracket) continues the one above."""
+    texts = [block[0].text]
+    summary = bool(VV.match(block[0].text))
+    for line in block[1:]:
+        if summary or (line.text[:1].islower() or line.text[:1] in "([") and not is_heading(texts[-1]):
+            texts[-1] += " " + line.text
+        else:
+            texts.append(line.text)
+    return texts
+
+
+def _new_paragraph(above: Line, below: Line) -> bool:
+    """A wide vertical gap, or a change of type size (a stamp above the motto, a note below)."""
+    taller, shorter = max(above.height, below.height), min(above.height, below.height)
+    return below.y0 - above.y1 > PARAGRAPH_GAP * taller or shorter < (1 - SIZE_CHANGE) * taller
+
+
+def _paragraphs(rows: list[list[Line]]) -> list[str]:
+    """Plain rows joined into paragraphs: a row continues the one above when that one reaches the
+    right margin, the row is not indented, not set apart, and does not start an item."""
+    lines = [_line(row) for row in rows]
+    if not lines:
+        return []
+    left = min(l.x0 for l in lines)
+    right = max(l.x1 for l in lines)
+    out: list[str] = []
+    prev = None
+    for line in lines:
+        if prev is not None and _continues(prev, line, left, right):
+            out[-1] += joiner(out[-1]) + line.text
+        else:
+            out.append(line.text)
+        prev = line
+    return out
+
+
+def _continues(above: Line, below: Line, left: float, right: float) -> bool:
+    if _new_paragraph(above, below) or is_heading(above.text):
+        return False
+    if _centred(above, left, right) and _centred(below, left, right):
+        return not starts_block(below.text)
+    carried = carried_dash(above.text, below.text)
+    if below.x0 - left > below.height or starts_block(below.text) and not carried:
+        return False
+    # Wrapped: the lead of the row below (its first word; a carried dash and its word) would not
+    # have fitted at the end of the row above.
+    lead = " ".join(below.text.split(" ", 2)[:2 if carried else 1])
+    lead_width = (below.x1 - below.x0) * len(lead) / len(below.text)
+    room = right - above.x1 - FIT_SLACK * (right - left)
+    if lead_width + SPACE * below.height <= room:
+        return False
+    return not (SENTENCE_END.search(above.text) and below.text[:1].isupper())
+
+
+def _centred(line: Line, left: float, right: float) -> bool:
+    return line.x0 - left > 0.5 * line.height and abs((line.x0 + line.x1 - left - right) / 2) <= CENTRED * (right - left)
