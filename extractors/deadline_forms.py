@@ -29,6 +29,7 @@ class Candidate:
     due: date | None = None
     recurrence: str | None = None
     effect: bool = False          # an entry into force or start of application: may lie before the issue date
+    begins: date | None = None    # first day of a period or range
 
 
 # ---- tables -------------------------------------------------------------------------------------------------
@@ -185,7 +186,7 @@ def periods(text: str, folded: str, start: int, end: int, line_start, alone, cit
             if excluded_before(text, s) or (kind != "from" and cited(s, m.end())):
                 continue
             taken.append((m.start(), m.end()))
-            out.append(Candidate(s, m.end(), kind, value, due, effect=kind == "from"))
+            out.append(Candidate(s, m.end(), kind, value, due, effect=kind == "from", begins=first))
     return out
 
 

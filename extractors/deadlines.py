@@ -25,9 +25,14 @@ from .findings import Deadline, Header
 from .lexicon import fold
 from .symbols import NUMBER_SYMBOL
 
-_NOT_BODY = ("motto", "issuer", "number", "place_date", "urgency", "title", "to", "signature", "cc")
-# Lines that are never deadlines: the legal bases, and e-signature stamps that leak into the text.
-_SKIPPED_LINE = re.compile(r"[\s\-+*•|>#_]*(?:can\s+cu|thoi\s+gian\s+ky|ngay\s+ky|ky\s+boi|nguoi\s+ky)(?![a-z])")
+# The place-date line is found here by its own shape (a place, a comma, a written-out date), so that a body line
+# such as 'Lúc 14 giờ 00 phút, ngày 28 tháng 4 năm 2026' is never taken for it.
+_NOT_BODY = ("motto", "issuer", "number", "urgency", "title", "to", "signature", "cc")
+# Lines that are never deadlines: the legal bases, and e-signature stamps that leak into the text (OCR may
+# break a stamp's time over the next short lines).
+_BASIS_LINE = re.compile(r"[\s\-+*•|>#_]*can\s+cu(?![a-z])")
+_STAMP_LINE = re.compile(r"[\s\-+*•|>#_]*(?:thoi\s+gian\s+ky|ngay\s+ky|ky\s+boi|nguoi\s+ky)(?![a-z])")
+_STAMP_TAIL = 2
 _EXAMPLE = re.compile(r"[\s\-+*•|>#_]*vi\s+du(?![a-z])")
 _PLACE_BEFORE = re.compile(r"[\s*_|>#]*[^\W\d][^,:\n\d]{0,50},\s*$")
 _RANGE = re.compile(r"\s*(?:-|–|—|den(?:\s+het)?(?:\s+ngay)?)\s*")
@@ -81,13 +86,13 @@ def _skipped(doc: Document, folded: str, places: list[DateMatch], header: Header
     spans += [(d.start, d.end) for d in places]
     spans += [s for name, s in header.spans if name == "issued_date"]
     spans += [(m.start(), m.end()) for m in re.finditer(r"\[[^\[\]\n]{0,600}\]", doc.text)]   # editorial notes
-    in_example = False
+    in_example, stamp_tail = False, 0
     pos = 0
     for line in folded.split("\n"):
         end = pos + len(line)
-        starts_example = bool(_EXAMPLE.match(line))
-        in_example = starts_example or (in_example and line.lstrip().startswith("+"))
-        if in_example or _SKIPPED_LINE.match(line):
+        in_example = bool(_EXAMPLE.match(line)) or (in_example and line.lstrip().startswith("+"))
+        stamp_tail = _STAMP_TAIL + 1 if _STAMP_LINE.match(line) else stamp_tail - 1 if len(line) < 30 else 0
+        if in_example or stamp_tail > 0 or _BASIS_LINE.match(line):
             spans.append((pos, end))
         pos = end + 1
     return spans
@@ -141,7 +146,7 @@ def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines) -> lis
             continue
         if last:
             skip_next = True
-            out.append(Candidate(start, last.end, "period", d.iso, last.day))
+            out.append(Candidate(start, last.end, "period", d.iso, last.day, begins=d.day))
             continue
         if op:
             kind = op[2]
@@ -155,12 +160,15 @@ def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines) -> lis
     return out
 
 
-def _keep(c: Candidate, text: str, folded: str, issued: date | None) -> bool:
+def _keep(c: Candidate, text: str, folded: str, issued: date | None, report: bool) -> bool:
     """Not a past event: due on or after the issue day, and no 'đã' in its clause; an entry into force or a
-    start of application may be retroactive."""
+    start of application may be retroactive. A report tells of the period it covers: only a period that begins
+    after its issue day (the programme for the next month or year) is a deadline there."""
     if c.effect:
         return True
     if issued and c.due and c.due < issued:
+        return False
+    if report and issued and c.kind == "period" and c.begins and c.begins <= issued:
         return False
     before = text[_clause_start(folded, c.start, ".;:\n,"):c.start]
     stop = re.compile(r"[.;\n]").search(text, c.end, c.end + 40)
@@ -195,7 +203,7 @@ def extract(doc: Document, header: Header) -> tuple[Deadline, ...]:
              + signing_day(folded, lo, hi, issued, quoted)
              + yearless(folded, lo, hi, lines.start, issued))
     found = [c for c in found if not any(a <= c.start < b or a < c.end <= b for a, b in skipped)
-             and _keep(c, text, folded, issued)]
+             and _keep(c, text, folded, issued, header.doc_type == "bao_cao")]
     found = [c for c in found if not any(_outer_wins(c, o) for o in found)]
     unique = {(c.start, c.end): c for c in sorted(found, key=lambda c: c.due is None, reverse=True)}
     return tuple(Deadline(text=text[c.start:c.end], kind=c.kind, span=(c.start, c.end), value=c.value,

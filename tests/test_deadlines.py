@@ -1,0 +1,212 @@
+"""Deadlines (FORMAT.md §4, SCORING.md): the seeds and dev documents against their gold, and hand-made hard cases
+with the expected values written out."""
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import deadlines
+from extractors.findings import Header
+from pipeline.document import RawText, Zone
+from pipeline.process import build_document
+
+from .conftest import RAW, SEEDS, gold, manifest
+
+
+def found(text: str, issued: str | None = None, zones=None):
+    doc = build_document("case.txt", "0" * 64, RawText(format="txt", pages=(text,)))
+    if zones is not None:
+        doc = replace(doc, zones=zones(doc.text))
+    return deadlines.extract(doc, Header(issued_date=issued))
+
+
+def dues(text: str, issued: str | None = None) -> list[tuple[str, str | None]]:
+    return [(d.kind, d.due) for d in found(text, issued)]
+
+
+# ---- the seeds, written out ----------------------------------------------------------------------------------
+
+def test_seed_byt_one_inclusive_deadline_and_no_cited_or_vision_dates():
+    doc = build_document(str(SEEDS[0]), "0" * 64, RawText("txt", (SEEDS[0].read_text(encoding="utf-8"),)))
+    got = deadlines.extract(doc, Header())
+    assert [(d.kind, d.due, d.value) for d in got] == [("by", "2025-09-30", "2025-09-30")]
+    assert " ".join(got[0].text.split()) == "chậm nhất vào ngày 30/9/2025"
+
+
+def test_seed_dongthap_by_and_from_with_blank_issue_day():
+    doc = build_document(str(SEEDS[1]), "0" * 64, RawText("txt", (SEEDS[1].read_text(encoding="utf-8"),)))
+    got = deadlines.extract(doc, Header(issued_date="2026-04"))
+    assert [(d.kind, d.due, d.text) for d in got] == [
+        ("by", "2026-12-31", "chậm nhất vào ngày 31/12/2026"),
+        ("from", "2027-01-01", "từ ngày 01/01/2027"),
+    ]
+
+
+# ---- the dev text documents against their gold ----------------------------------------------------------------
+
+TEXT_DOCS = sorted(name for name, kind in manifest().items() if kind == "txt" and name.endswith(".txt"))
+
+
+@pytest.mark.parametrize("name", TEXT_DOCS)
+def test_dev_text_document_due_days_match_gold(name):
+    g = gold(name.rsplit(".", 1)[0])
+    doc = build_document(name, "0" * 64, RawText("txt", ((RAW / name).read_text(encoding="utf-8"),)))
+    got = deadlines.extract(doc, Header(issued_date=g["header"].get("issued_date")))
+    assert {d.due for d in got if d.due} == {d["due"] for d in g["deadlines"] if d.get("due")}
+    for d in got:
+        assert doc.text[d.span[0]:d.span[1]] == d.text
+
+
+# ---- operators ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind, due, written", [
+    ("Báo cáo về Sở trước ngày 03/4/2025.", "by", "2025-04-03", "trước ngày 03/4/2025"),
+    ("hoàn thành chậm nhất là ngày 15/ 8/ 2019.", "by", "2019-08-15", "chậm nhất là ngày 15/ 8/ 2019"),
+    ("Thời gian chậm nhất đến hết ngày 25/10/2025.", "by", "2025-10-25", "chậm nhất đến hết ngày 25/10/2025"),
+    ("Hồ sơ nộp trước hết ngày 31/10/2025.", "by", "2025-10-31", "trước hết ngày 31/10/2025"),
+    ("áp dụng từ ngày 01/01/2027.", "from", "2027-01-01", "từ ngày 01/01/2027"),
+    ("Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026.", "from", "2026-07-01",
+     "có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026"),
+    ("Kể từ 0h00 ngày 01/8/2025 ngừng cung cấp dịch vụ.", "from", "2025-08-01", "Kể từ 0h00 ngày 01/8/2025"),
+    ("Lúc 14 giờ 00 phút, ngày 28 tháng 4 năm 2026.", "on", "2026-04-28",
+     "Lúc 14 giờ 00 phút, ngày 28 tháng 4 năm 2026"),
+    ("Thời gian: Buổi sáng, ngày 18 tháng 4 năm 2026.", "on", "2026-04-18",
+     "Thời gian: Buổi sáng, ngày 18 tháng 4 năm 2026"),
+    ("tiếp nhận hồ sơ từ ngày 01/10/2025 đến hết ngày 15/10/2025.", "period", "2025-10-15",
+     "từ ngày 01/10/2025 đến hết ngày 15/10/2025"),
+])
+def test_operator_gives_kind_due_and_keeps_its_words(text, kind, due, written):
+    got = found(text, "2019-01-02")
+    assert [(d.kind, d.due, d.text) for d in got] == [(kind, due, written)]
+
+
+@pytest.mark.parametrize("text, due, value", [
+    ("Các đơn vị hoàn thành trong tháng 10/2025.", "2025-10-31", "2025-10"),
+    ("báo cáo trong tháng 10 năm 2025", "2025-10-31", "2025-10"),
+    ("Trong tháng 11-2017, tổ chức kiểm tra.", "2017-11-30", "2017-11"),
+    ("triển khai xong trong quý IV/2025.", "2025-12-31", "2025"),
+    ("hoàn thành quý II năm 2026", "2026-06-30", "2026"),
+    ("sơ kết 6 tháng đầu năm 2026", "2026-06-30", "2026"),
+    ("hoàn thành trong năm 2026.", "2026-12-31", "2026"),
+    ("phấn đấu đến năm 2030 đạt 100%", "2030-12-31", "2030"),
+    ("Từ nay đến năm 2020 tất cả các huyện lập ban chỉ đạo", "2020-12-31", "2020"),
+])
+def test_period_resolves_to_its_last_day(text, due, value):
+    got = found(text, "2017-01-02")
+    assert [(d.due, d.value) for d in got] == [(due, value)]
+
+
+def test_start_of_a_budget_year_and_before_a_period():
+    assert dues("tiếp tục có hiệu lực thi hành kể từ năm ngân sách 2026", "2026-01-16") == [("from", "2026-01-01")]
+    assert dues("báo cáo trước tháng 10/2025", "2025-01-02") == [("by", "2025-09-30")]
+
+
+def test_period_alone_in_a_plan_time_column():
+    assert dues("| Rà soát hồ sơ | Phòng KHTC | Quý IV/2025 |\n| Tổng kết | Văn phòng | Năm 2026 |",
+                "2025-03-01") == [("period", "2025-12-31"), ("period", "2026-12-31")]
+
+
+# ---- recurring, relative, immediate ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, rule", [
+    ("Báo cáo trước ngày 20 hằng tháng.", "FREQ=MONTHLY;BYMONTHDAY=20"),
+    ("gửi trước ngày mùng 05 của tháng kế tiếp", "FREQ=MONTHLY;BYMONTHDAY=5"),
+    ("hằng năm trước ngày 15/12 gửi báo cáo", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"),
+    ("Định kỳ trước ngày 05 tháng 12 hằng năm báo cáo", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=5"),
+    ("định kỳ hằng quý báo cáo kết quả", "FREQ=MONTHLY;INTERVAL=3"),
+    ("Định kỳ 6 tháng tổng hợp, báo cáo", "FREQ=MONTHLY;INTERVAL=6"),
+    ("hàng năm tổ chức kiểm tra", "FREQ=YEARLY"),
+])
+def test_recurring_has_a_rule_and_no_day(text, rule):
+    got = found(text, "2025-03-01")
+    assert [(d.kind, d.due, d.recurrence) for d in got] == [("recurring", None, rule)]
+
+
+def test_relative_limit_counts_from_the_issue_day_only_when_it_is_this_documents_own():
+    issued = "2025-12-29"
+    assert dues("hoàn thành trong thời gian 90 ngày kể từ ngày ban hành Quyết định này.", issued) == \
+        [("within", "2026-03-29")]
+    # 10 (mười) working days from Friday 3 October 2025: weekends skipped.
+    assert dues("trong thời hạn 10 (mười) ngày làm việc kể từ ngày ký văn bản này", "2025-10-03") == \
+        [("within", "2025-10-17")]
+    assert dues("trong thời hạn mười lăm ngày kể từ ngày ban hành văn bản này", "2025-10-03") == \
+        [("within", "2025-10-18")]
+    assert dues("trong 15 ngày kể từ ngày nhận được văn bản", issued) == [("within", None)]
+    assert dues("Chậm nhất là 03 ngày kể từ ngày công bố", issued) == [("within", None)]
+    assert dues("Báo giá có hiệu lực tối thiểu 90 ngày kể từ ngày ban hành.", issued) == [("within", None)]
+    assert dues("gửi khoa dược trong vòng 24 giờ.", issued) == [("within", None)]
+    assert dues("Ảnh chụp trong vòng 01 năm trở lại.", issued) == []
+
+
+def test_immediate_forms_have_no_day():
+    assert dues("Gửi đơn thuốc ngay sau khi kết thúc quy trình khám bệnh.", "2025-01-02") == [("within", None)]
+
+
+def test_effect_from_signing_takes_the_issue_day_when_known():
+    text = "Điều 3. Quyết định này có hiệu lực kể từ ngày ký ban hành."
+    assert dues(text, "2025-03-12") == [("from", "2025-03-12")]
+    assert dues(text, "2026-04") == [("from", None)]
+    # Quoted from a repealed text: that document's signing, not this one's.
+    assert dues("Bãi bỏ cụm từ “có giá trị 02 năm kể từ ngày ký”.", "2025-03-12") == [("within", None)]
+
+
+def test_day_month_without_year_takes_the_next_such_day():
+    assert dues("Báo cáo về Sở trước ngày 20/10.", "2025-10-01") == [("by", "2025-10-20")]
+    assert dues("Báo cáo về Sở trước ngày 10/01.", "2025-12-20") == [("by", "2026-01-10")]
+    assert dues("Trước ngày 31 tháng 7 của năm xét tặng", "2025-11-24") == [("by", None)]
+
+
+# ---- what is not a deadline -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hà Nội, ngày 12 tháng 3 năm 2025",                                      # the issue date
+    "Đồng Tháp, ngày        tháng 4 năm 2026",
+    "Căn cứ Thông tư số 13/2025/TT-BYT ngày 06/6/2025 của Bộ Y tế;",          # a legal basis
+    "Thực hiện Thông tư số 13/2025/TT-BYT ngày 06/6/2025 của Bộ Y tế về hồ sơ bệnh án, Bộ Y tế đề nghị.",
+    "Ngày 12/3/2025, Bộ Y tế đã tổ chức hội nghị.",                          # a past event
+    "Bộ Y tế đã đề nghị các đơn vị báo cáo trước ngày 20/3/2025.",
+    "Thời gian ký: 10.05.2025 09:12:33",                                     # a signature stamp
+    "Liên hệ: 0934.575.477",                                                 # a phone number
+    "Đề án giai đoạn 2022 - 2025, tầm nhìn đến năm 2030;",                   # a vision
+    "Quyết định số 2269/QĐ-TTg phê duyệt Chương trình viễn thông công ích đến năm 2030.",   # a cited title
+    "Số liệu tính đến ngày 30/9/2025.",                                      # a reference point
+    "[Nội dung này được đính chính bởi Công văn 666/BYT-BH năm 2021 có hiệu lực kể từ ngày 28/01/2026]",
+    "- Ví dụ: thẻ hết thời hạn sử dụng vào ngày 31 tháng 12 năm 2026.\n+ Chi phí phát sinh từ ngày 01/01/2027 "
+    "đến hết ngày 05/01/2027: thanh toán 95%.",
+    "Thời gian báo cáo kể từ ngày 08/08/2024 đến hết ngày 31/12/2024.",      # a past period
+])
+def test_not_a_deadline(text):
+    assert found(text, "2025-01-02") == ()
+
+
+def test_a_past_day_is_dropped_but_a_retroactive_application_is_kept():
+    assert dues("hoàn thành trước ngày 20/12/2024.", "2025-01-27") == []
+    assert dues("Nội dung hướng dẫn tại công văn này được áp dụng thực hiện từ ngày 01 tháng 01 năm 2025.",
+                "2025-01-27") == [("from", "2025-01-01")]
+
+
+def test_forwarded_document_is_ignored():
+    text = "Đề nghị báo cáo trước ngày 20/10/2025.\nBỘ Y TẾ\nĐề nghị hoàn thành trước ngày 15/12/2025."
+    got = found(text, "2025-10-01", zones=lambda t: (Zone("body", 0, t.index("BỘ Y TẾ")),
+                                                     Zone("forwarded", t.index("BỘ Y TẾ"), len(t))))
+    assert [d.due for d in got] == ["2025-10-20"]
+
+
+# ---- robustness ---------------------------------------------------------------------------------------------------
+
+PIECES = ["chậm nhất vào ngày ", "30/9/2025", "trước ngày ", "20 hằng tháng", "quý IV/2025", "trong ", "năm 2026",
+          "kể từ ngày ký", "có hiệu lực ", "15 ngày ", "kể từ ngày ", "ban hành văn bản này", "đến hết ngày ",
+          "tháng 10/2025", "“", "[", "]", "\n", "Ví dụ: ", "đã ", "Căn cứ ", "số 13/2025/TT-BYT ", "Hà Nội, ",
+          "ngày   tháng 4 năm 2026", "mười lăm ", "ngày làm việc", " - ", "|", "6 tháng đầu năm 2026"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map("".join),
+       st.sampled_from([None, "2025-03-12", "2026-04"]))
+def test_never_raises_and_spans_cover_their_text(text, issued):
+    doc = build_document("g.txt", "0" * 64, RawText("txt", (text,)))
+    for d in deadlines.extract(doc, Header(issued_date=issued)):
+        assert 0 <= d.span[0] <= d.span[1] <= len(doc.text)
+        assert doc.text[d.span[0]:d.span[1]] == d.text
+        assert d.kind in ("by", "on", "from", "within", "recurring", "period")
