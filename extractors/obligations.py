@@ -22,8 +22,8 @@ HEADER_LINE = re.compile(r"(?:Số\s*:|V/v\b|Về việc\b|Kính gửi\b|CỘNG 
                          re.IGNORECASE)
 MOTTO = re.compile(r"CỘNG H[OÒ][AÀ] XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM")
 END_OF_BODY = re.compile(r"(?:Nơi nhận\b|NƠI NHẬN\b|CỘNG H[OÒ][AÀ] XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM|PHỤ LỤC\b|Phụ lục\s+[IVX\d]+\s*$)")
-INTRO_TAIL = re.compile(r"[,;]?\s*(?:(?:một số|các|những)\s+(?:nội dung|nhiệm vụ|công việc|việc)\s*(?:chủ yếu|trọng tâm)?"
-                        r"\s*(?:cụ thể\s*)?(?:như\s+)?sau(?:\s+đây)?|(?:cụ thể\s+)?như\s+sau|sau\s+đây|cụ thể)\s*:?\s*$",
+INTRO_TAIL = re.compile(r"[,;]?\s*(?:(?:một số|các|những)\s+(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp)"
+                        r"(?:\s+(?:chủ yếu|trọng tâm))?[,\s]*)?(?:cụ thể[,\s]*)?(?:(?:như\s+)?sau(?:\s+đây)?)?\s*:?\s*$",
                         re.IGNORECASE)
 BACK_REFERENCE = re.compile(r"\b(?:nêu trên|trên đây|văn bản trên|nói trên)\b", re.IGNORECASE)
 REPORT_TO = re.compile(
@@ -36,8 +36,10 @@ CONDITION = re.compile(r"\s*(?:Trường hợp|Trong trường hợp|Nếu|Khi)\
 # a plan's task line: 'Phân tích đề thi … – Trường THPT Cao Lãnh 2 thực hiện.'
 TASK_TAIL = re.compile(r"\s[–-]\s+([^–-]{3,120}?)\s+(?:hỗ trợ\s+|phối hợp\s+)?(?:thực hiện|chủ trì|phụ trách|đảm nhận)\s*[.;]?\s*$")
 # 'X thực hiện …' with X a named actor at the head of the sentence: a plain statement of what X does
-PLAIN_DUTY_VERBS = ("thực hiện", "triển khai", "tổ chức", "chủ động", "tiếp tục", "bảo đảm", "đảm bảo", "tuân thủ", "chấp hành")
-PAST = re.compile(r"(?:đã|được|đang|vừa)\s+$")
+PLAIN_DUTY_VERBS = ("thực hiện", "triển khai", "tổ chức", "chủ động", "tiếp tục", "bảo đảm", "đảm bảo", "tuân thủ",
+                    "chấp hành", "chuẩn bị", "cử ", "tham mưu", "chỉ đạo", "xây dựng", "rà soát", "hướng dẫn",
+                    "kiểm tra", "giám sát", "cung cấp", "gửi ")
+PAST = re.compile(r"(?:đã|được|đang|vừa|không phải)\s+$")   # done, or exempted: no command
 MIN_WORDS = 4
 MERGE_SHARE = 0.5        # a following sentence shorter than this share of the duty before it stays with it
 MIN_ACTION_WORDS = 5     # a heading ending in ':' is a duty itself only with this much action left
@@ -194,7 +196,7 @@ def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | Non
         subj = actors.subject(s, fronted=False)
         if task and actors.opens_actor(task.group(1)):
             return _Candidate(start, end, "assign", _clean(task.group(1)), _clean(s[:task.start()]))
-        if not subj or not s[subj[1]:].lower().startswith(PLAIN_DUTY_VERBS):
+        if not subj or not s[subj[1]:].startswith(PLAIN_DUTY_VERBS):
             return None
     prohibit = next((m for m in marks if m[2] == "prohibit"), None)
     first = marks[0] if marks else None
@@ -288,11 +290,15 @@ def _heading_duty(text: str, p: Paragraph, ctx: Context, node: Context,
     _set_heading(node, p, text, deadlines)
     if not p.text.rstrip("”\"’").endswith(":") or p.level in (0, 1) or ctx.skip:
         return []
-    cand = _classify(text, p.body_start, p.end, ctx)
-    if cand is None or not find_markers(p.text) or len(_action_left(cand.action).split()) < MIN_ACTION_WORDS:
-        return []
+    spans = sentences(text, p.body_start, p.end)
+    before = _sentence_duties(text, spans[:-1], ctx)   # 'Đề nghị UBND cấp xã …. Riêng UBND phường X …:'
+    lead_start = spans[-1][0] if spans else p.body_start
+    cand = _classify(text, lead_start, p.end, ctx)
+    if cand is None or not find_markers(text[lead_start:p.end]) \
+            or len(_action_left(cand.action).split()) < MIN_ACTION_WORDS:
+        return before
     node.duties = False
-    return [cand]
+    return before + [cand]
 
 
 def _is_upper(s: str) -> bool:
@@ -347,7 +353,8 @@ def _set_heading(node: Context, p: Paragraph, text: str, deadlines: tuple[Deadli
     if not actor and marks:
         subj = actors.subject(lead, marks[0][0])
         actor = subj[0] if subj else None
-    if actor or (marks and lead.rstrip("”\"’").endswith(":")):
+    # 'Việc kê đơn phải … các nguyên tắc sau:' lists rules; items are duties under an actor or a request
+    if actor or any(m[2] in ("request", "assign") for m in marks):
         node.duties = not node.skip
     node.actor = _clean(actor) if actor else None
     # items under 'Giao X …:' or 'Phân công …' are assignments; under 'đề nghị …:' plain duties of the addressee
@@ -357,11 +364,15 @@ def _set_heading(node: Context, p: Paragraph, text: str, deadlines: tuple[Deadli
 
 
 def _paragraph_duties(text: str, p: Paragraph, ctx: Context) -> list[_Candidate]:
-    """Sentences of a paragraph that are duties; a following sentence with no marker and no subject of its
-    own stays with the duty before it."""
+    return _sentence_duties(text, sentences(text, p.body_start, p.end), ctx)
+
+
+def _sentence_duties(text: str, spans: list[tuple[int, int]], ctx: Context) -> list[_Candidate]:
+    """Sentences of a paragraph that are duties; a following sentence with no subject of its own stays with
+    the duty before it when it has no marker or is short."""
     out: list[_Candidate] = []
     first_sentence = True
-    for s, e in sentences(text, p.body_start, p.end):
+    for s, e in spans:
         sub_ctx = ctx if first_sentence else Context(level=-1, label=None, heading=False, actor=ctx.actor,
                                                      modality=ctx.modality)
         cand = _classify(text, s, e, sub_ctx)
