@@ -142,31 +142,41 @@ def _issuer_from_symbol(symbol: str) -> str | None:
     return None
 
 
-_SHORT = re.compile(r"(?<![a-z])(?P<word>thong tu lien tich|thong tu|nghi dinh|nghi quyet|quyet dinh|chi thi|cong van"
-                    r"|van ban|ke hoach|thong bao|cong dien|huong dan|chuong trinh|to trinh|bao cao)"
-                    r"\s+(?:so|s6)\s*:?\s*(?P<num>\d{1,6}[a-z]?)(?![\d/-]|\s*[/-]\s*\w)")
-_ABOVE = re.compile(r"(?<![a-z])cac van ban (?:neu |noi )?tren(?![a-z])")
+_SHORT_TYPES = ("thong tu lien tich", "thong tu", "nghi dinh", "nghi quyet", "quyet dinh", "chi thi", "cong van",
+                "van ban", "ke hoach", "thong bao", "cong dien", "huong dan", "chuong trinh", "to trinh", "bao cao")
+_WORD = rf"(?<![a-z])(?P<word>{'|'.join(_SHORT_TYPES)})"
+_SHORT = re.compile(rf"{_WORD}\s+(?:so|s6)\s*:?\s*(?P<num>\d{{1,6}}[a-z]?)(?![\d/-]|\s*[/-]\s*\w)")
+_THE_ABOVE = re.compile(rf"(?<!cac ){_WORD}\s+(?:neu |noi )?tren(?![a-z])")
+_ALL_ABOVE = re.compile(r"(?<![a-z])cac van ban (?:neu |noi )?tren(?![a-z])")
 
 
 def _short_forms(text: str, folded: str, end: int, refs: list[Reference]) -> list[Reference]:
     """'Thông tư số 13', 'Chỉ thị số 04 nêu trên': the earlier citation with that number and type;
-    'các văn bản nêu trên': every document cited before it."""
+    'Quyết định nêu trên', 'văn bản nêu trên': the last one of that type; 'các văn bản nêu trên': every document
+    cited before it."""
     full = sorted((r for r in refs if r.id), key=lambda r: r.span)
     out = []
+
+    def fits(r: Reference, m: re.Match) -> bool:
+        return r.span[1] <= m.start() and m.group("word") in ("cong van", "van ban", (r.doc_type or "").replace("_", " "))
+
+    def point(r: Reference, m: re.Match) -> Reference:
+        return replace(r, text=text[m.start():m.end()], span=(m.start(), m.end()), title=None)
+
     for m in _SHORT.finditer(folded, 0, end):
-        generic = m.group("word") in ("cong van", "van ban")
-        slug = m.group("word").replace(" ", "_")
-        earlier = [r for r in full if r.span[1] <= m.start() and r.number and r.number.lstrip("0") ==
-                   m.group("num").lstrip("0") and (generic or r.doc_type == slug)]
+        earlier = [r for r in full if fits(r, m) and r.number.lstrip("0") == m.group("num").lstrip("0")]
+        if earlier and not any(r.span[0] <= m.start() < r.span[1] for r in full):
+            out.append(point(earlier[-1], m))
+    for m in _THE_ABOVE.finditer(folded, 0, end):
+        earlier = [r for r in full if fits(r, m)]
         if earlier:
-            out.append(replace(earlier[-1], text=text[m.start():m.end()], span=(m.start(), m.end()), title=None))
-    for m in _ABOVE.finditer(folded, 0, end):
+            out.append(point(earlier[-1], m))
+    for m in _ALL_ABOVE.finditer(folded, 0, end):
         seen: dict[str, Reference] = {}
         for r in full:
             if r.span[1] <= m.start():
                 seen.setdefault(r.id, r)
-        out += [replace(r, text=text[m.start():m.end()], span=(m.start(), m.end()), title=None)
-                for r in seen.values()]
+        out += [point(r, m) for r in seen.values()]
     return out
 
 

@@ -186,6 +186,13 @@ def test_short_forms_point_back():
     assert _by_id(refs)["04/CT-BYT"].date == "2026-04-07"
 
 
+def test_the_document_above_points_back():
+    text = ("Căn cứ Quyết định số 1150/QĐ-BYT ngày 03/4/2025 và Công văn số 1366/BYT-K2ĐT.\n"
+            "Thực hiện Quyết định nêu trên và văn bản nêu trên.")
+    assert [(r.text, r.id) for r in _refs(text)][2:] == [("Quyết định nêu trên", "1150/QĐ-BYT"),
+                                                         ("văn bản nêu trên", "1366/BYT-K2ĐT")]
+
+
 def test_later_mention_takes_the_full_citation_parts():
     text = "Căn cứ Chỉ thị số 04/CT-BYT ngày 07/4/2026 của Bộ trưởng Bộ Y tế;\n(Đính kèm Chỉ thị số 04/CT-BYT)"
     first, later = _refs(text)
