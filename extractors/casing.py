@@ -16,7 +16,8 @@ PLACE_UNITS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "th�
 SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 PROPER = ("Việt Nam", "Chính phủ", "Trung ương", "Quốc hội", "Nhà nước")
 # Titles whose second word is capitalized ('Phó Giám đốc', 'Chủ tịch Hội đồng', 'Thứ trưởng Thường trực').
-TITLE_PARTS = ("giam doc", "chu tich", "thu tuong", "bo truong", "thu truong", "hieu truong", "van phong",
+TITLE_PARTS = ("giam doc", "chu tich", "thu tuong", "bo truong", "thu truong", "hieu truong", "van phong", "cuc truong",
+               "vu truong", "vien truong", "chanh thanh tra",
                "hoi dong", "thuong truc", "chanh van phong", "tong giam doc", "truong ban", "truong phong")
 
 

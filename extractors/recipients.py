@@ -21,6 +21,8 @@ NOTE = re.compile(r"\s*(?:\(\s*(?P<inner>[^()]{1,40}?)\s*\)|(?P<bare>\b(?:để|
                   re.IGNORECASE)
 # an entry without its bullet and closing punctuation
 ENTRY_CORE = re.compile(r"[\s" + re.escape(BULLET) + r"]*(.*?)[\s.,]*$", re.DOTALL)
+# the number of copies after the drafting unit: 'PL (2)', 'NN (2b)', 'KTTH ( b)'
+COPY_COUNT = re.compile(r"\s*\(\s*\d*\s*b?\s*\)\s*\.?\s*$")
 POINTER = re.compile(r"^nhu\s+(?:tren|dieu|khoan|kinh\s+gui|thanh\s+phan|muc|noi\s+nhan)\b")
 
 
@@ -80,7 +82,7 @@ def _archive(text: str, a: int, b: int) -> list[Recipient]:
     for part in re.split(r"([,;])", text[pos:b]):
         start = pos
         pos += len(part)
-        core = ENTRY_CORE.match(part)
+        core = ENTRY_CORE.match(COPY_COUNT.sub("", part))
         name, lead = core.group(1), core.start(1)
         if name and part not in ",;":
             out.append(Recipient(name=name, role="archive", span=(start + lead, start + lead + len(name))))

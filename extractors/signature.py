@@ -5,8 +5,6 @@ is the first plain title line after the last authority prefix (TM., KT., TL., TU
 'KT. CHÁNH VĂN PHÒNG' / 'PHÓ CHÁNH VĂN PHÒNG' the signer is the deputy head of office."""
 from __future__ import annotations
 
-import re
-
 from pipeline import layout as L
 from pipeline.document import Document
 
@@ -45,9 +43,11 @@ def signer(doc: Document, spans: list) -> tuple[str | None, str | None]:
         if tail:
             name, name_span = tail, (a, b)
         if head and L.is_upper(head):
-            for part in re.split(r"(?=\b(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*\.|\bQ\s*\.)", head):
-                if part.strip():
-                    titles.append((part.strip(), bool(L.SIGNER_PREFIX.match(part.strip()))))
+            cuts = [0] + [m.start() for m in L.SIGNER_PREFIX.finditer(head)] + [len(head)]
+            for x, y in zip(cuts, cuts[1:]):
+                part = head[x:y].strip()
+                if part:
+                    titles.append((part, bool(L.SIGNER_PREFIX.match(part))))
         if name:
             break
     if name:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.lexicon import read_tsv
 from extractors.symbols import NUMBER_SYMBOL, PARTY, NumberSymbol, parse
 
 # The national motto in capitals only: the same words in lower case occur in body text ('nước Cộng hòa xã hội …').
@@ -24,7 +25,7 @@ PLACE_DATE = re.compile(
     re.IGNORECASE)
 VV = re.compile(r"(?<!\w)V/v\b\.?\s*", re.IGNORECASE)
 # Capital K only: 'kính gửi' in a sentence is not the addressee line.
-KINH_GUI = re.compile(r"(?<!\w)K(?:ÍNH|ính|inh)\s+(?:GỬI|gửi|gui)\s*:?")
+KINH_GUI = re.compile(r"(?<!\w)(?<!Như )(?<!như )K(?:ÍNH|ính|inh)\s+(?:GỬI|gửi|gui)\s*:?")
 NOI_NHAN = re.compile(r"^[\s*_|]*N[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE | re.MULTILINE)
 LUU = re.compile(r"^\W*L[ưu]u\b\s*:?", re.IGNORECASE)
 # Lines that open the content: after them no header cue is looked for.
@@ -36,10 +37,17 @@ SEPARATOR = re.compile(r"^[\s\-_=*–—.•|]*$")
 # An e-signature stamp (organisation name, e-mail, ISO signing time) that PDF text layers often put first.
 STAMP = re.compile(r"@[\w.-]+\.\w+|\d{2}[./-]\d{2}[./-]\d{4}\s+\d{1,2}:\d{2}|K[ýy]\s+b[ởo]i|Th[ờo]i\s+gian\s+k[ýy]",
                    re.IGNORECASE)
-# Signer authority prefix + upper-case title: 'KT. BỘ TRƯỞNG', 'TL.CHỦ TỊCH', 'T/M BAN THƯỜNG VỤ'
-# ('Q' needs its dot: 'QUYẾT NGHỊ' is no prefix)
-SIGNER_PREFIX = re.compile(
-    r"(?<![\w/])(?P<prefix>(?:TM|KT|TL|TUQ|T/M|K/T|T/L)(?=\s*\.|\s)|Q(?=\s*\.))\s*\.?\s*(?=[A-ZĐÀ-Ỹ])")
+
+
+def _signer_prefix() -> re.Pattern:
+    """Signer authority prefix + upper-case title: 'KT. BỘ TRƯỞNG', 'TL.CHỦ TỊCH', 'T/M BAN THƯỜNG VỤ'.
+    A one-letter prefix needs its dot ('Q. GIÁM ĐỐC'; 'QUYẾT NGHỊ' is no prefix)."""
+    words = sorted((r[0] for r in read_tsv("signer_prefixes.tsv")), key=len, reverse=True)
+    alts = [re.escape(w) + (r"(?=\s*\.)" if len(w) == 1 else r"(?=\s*\.|\s)") for w in words]
+    return re.compile(r"(?<![\w/])(?P<prefix>" + "|".join(alts) + r")\s*\.?\s*(?=[A-ZĐÀ-Ỹ])")
+
+
+SIGNER_PREFIX = _signer_prefix()
 ANNEX = re.compile(
     r"^[\s*_|(]*(?:PH[ỤU]\s+L[ỤU]C|Phụ\s+lục\b|DANH\s+M[ỤU]C|BI[ỂE]U\s+M[ẪA]U|M[ẪA]U\b|Mẫu\s+số|BM[.\s]*\d|"
     r"(?:Ban\s+hành\s+)?[Kk]èm\s+theo|Đính\s+kèm)", re.MULTILINE)
@@ -110,7 +118,9 @@ def place_start(text: str, m) -> int:
     words = list(re.finditer(r"\S+", m.group("place")))
     start = m.end("place")
     for w in reversed(words):
-        if not w.group(0)[0].isupper():
+        word = w.group(0)
+        # a place name is in title case; 'KGVX' ends a số ký hiệu run into the date ('Số: 507/UBND-KGVX Quảng Ngãi')
+        if not word[0].isupper() or (len(word) > 2 and word.isupper() and not word.endswith(".")):
             break
         start = m.start("place") + w.start()
     return start

@@ -196,10 +196,12 @@ def _signature(text: str, lines: list[L.Line], window: range, body_start: int) -
             continue
         for a, b in L.segments(ln):
             piece = L.clean(text[a:b])
-            prefixed = L.SIGNER_PREFIX.match(piece) and L.is_upper(" ".join(piece.split()[:3]))
+            # the prefix may follow Nơi nhận text on a line whose column gap was collapsed
+            prefixed = next((m for m in L.SIGNER_PREFIX.finditer(text, a, b)
+                             if L.is_upper(" ".join(text[m.start():b].split()[:3]))), None)
             titled = L.is_upper(piece) and any(fold(piece).startswith(w) for w in authority)
             if prefixed or (start is None and titled and _name_after(text, lines, i)):
-                start = a if start is None else start
+                start = (prefixed.start() if prefixed else a) if start is None else start
                 break
         if start is not None:
             name_i = _name_after(text, lines, i)

@@ -1,0 +1,119 @@
+"""Header fields: the seeds and dev documents (expected values written out, and checked against gold), and the
+hand-made hard layouts of FORMAT.md §1."""
+from __future__ import annotations
+
+import pytest
+
+from extractors import header
+from extractors.casing import sentence_case, title_case
+
+from .conftest import RAW, gold
+from .segmenter_cases import FORWARDED, INTERLEAVED, SIDE_BY_SIDE, STAMP, doc_of
+
+
+def head_of(text: str):
+    return header.extract(doc_of(text))
+
+
+def test_dong_thap_seed():
+    h = head_of((RAW / "syt_dongthap_hsba_2026.txt").read_text(encoding="utf-8"))
+    assert (h.issuer, h.number, h.symbol, h.doc_type) == ("Sở Y tế", None, "SYT-VP", "cong_van")
+    assert (h.place, h.issued_date, h.year) == ("Đồng Tháp", "2026-04", 2026)
+    assert h.subject == "Đẩy mạnh triển khai hồ sơ bệnh án điện tử tại các cơ sở khám bệnh, chữa bệnh"
+
+
+def test_headerless_seed_has_no_header():
+    h = head_of((RAW / "byt_hsba_2025.txt").read_text(encoding="utf-8"))
+    assert (h.number, h.symbol, h.issuer, h.subject) == (None, None, None, None)
+
+
+def test_thong_tu_with_kt_chain():
+    h = head_of((RAW / "001_BYT_TT_01-2026-TT-BYT.txt").read_text(encoding="utf-8"))
+    assert (h.issuer, h.number, h.symbol, h.year, h.doc_type) == ("Bộ Y tế", "01", "TT-BYT", 2026, "thong_tu")
+    assert (h.place, h.issued_date) == ("Hà Nội", "2026-01-09")
+    assert h.subject.startswith("Ban hành danh mục mua sắm tập trung cấp quốc gia")
+    assert (h.signer, h.signer_title) == ("Đỗ Xuân Tuyên", "Thứ trưởng")
+
+
+def test_cong_van_with_number_and_vv_on_one_line():
+    h = head_of((RAW / "101_BYT_CV_627-BYT-BH_2021.txt").read_text(encoding="utf-8"))
+    assert (h.number, h.symbol, h.doc_type, h.issued_date) == ("627", "BYT-BH", "cong_van", "2021-01-27")
+    assert h.subject == "Hướng dẫn thực hiện một số quy định tại Điều 22 Luật BHYT"
+
+
+def test_tm_kt_chain_signer():
+    h = head_of((RAW / "316_CP_NQ_13-NQ-CP_2026.txt").read_text(encoding="utf-8"))
+    assert (h.issuer, h.doc_type, h.symbol) == ("Chính phủ", "nghi_quyet", "NQ-CP")
+    assert (h.signer, h.signer_title) == ("Hồ Đức Phớc", "Phó Thủ tướng")
+
+
+TXT = sorted(p.name for p in RAW.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", TXT)
+def test_dev_text_documents_agree_with_gold(name):
+    expected = gold(name.split(".")[0])["header"]
+    h = head_of((RAW / name).read_text(encoding="utf-8"))
+    for field in ("number", "symbol", "doc_type", "issued_date", "place"):
+        if field in expected:
+            assert getattr(h, field) == expected[field], field
+    if expected.get("issuer"):
+        assert h.issuer.lower() == expected["issuer"].lower()
+
+
+def test_interleaved_header():
+    h = head_of(INTERLEAVED)
+    assert (h.issuer, h.parent_issuer) == ("Cục Quản lý khám, chữa bệnh", "Bộ Y tế")
+    assert (h.number, h.symbol, h.doc_type, h.place, h.issued_date) == ("123", "KCB-NV", "cong_van", "Hà Nội",
+                                                                        "2025-03-12")
+    assert h.subject == "Tăng cường công tác phòng chống dịch bệnh mùa hè"
+    assert (h.signer, h.signer_title) == ("Nguyễn Văn Bình", "Phó Cục trưởng")     # 'ThS.' is no part of the name
+
+
+def test_stamp_first_blank_number_and_day_urgency():
+    h = head_of(STAMP)
+    assert (h.issuer, h.parent_issuer) == ("Sở Y tế", "UBND tỉnh Quảng Ngãi")
+    assert (h.number, h.symbol, h.issued_date, h.urgency) == (None, "SYT-NVY", "2026-04", "hoa_toc")
+    assert (h.signer, h.signer_title) == ("Lê Văn Cường", "Phó Giám đốc")
+
+
+def test_forwarded_document_does_not_leak_into_the_header():
+    h = head_of(FORWARDED)
+    assert (h.number, h.symbol, h.signer) == ("560", "SYT-NVY", "Phạm Văn Dũng")
+
+
+def test_side_by_side_columns_tl_kt_chain():
+    h = head_of(SIDE_BY_SIDE)
+    assert (h.issuer, h.number, h.symbol, h.place) == ("Ủy ban nhân dân tỉnh Quảng Ngãi", "507", "UBND-KGVX",
+                                                       "Quảng Ngãi")
+    assert h.subject == "Góp ý dự thảo Quyết định sửa đổi, bổ sung Quyết định số 2269/QĐ-TTg"
+    assert (h.signer, h.signer_title) == ("Phùng Tô Long", "Phó Chánh Văn phòng")
+
+
+def test_type_line_wins_over_vv_and_normative_symbol_keeps_its_year_apart():
+    h = head_of("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 05/2025/QĐ-UBND\nCao Bằng, ngày 05 tháng 01 năm 2025\n"
+                "QUYẾT ĐỊNH\nV/v ban hành quy chế\nCăn cứ Luật;\n")
+    assert (h.number, h.year, h.symbol, h.doc_type) == ("05", 2025, "QĐ-UBND", "quyet_dinh")
+    assert h.subject == "Ban hành quy chế"
+
+
+def test_party_number_and_subject_in_capitals():
+    h = head_of("ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHẤP HÀNH TRUNG ƯƠNG\nSố 72-NQ/TW\nHà Nội, ngày 09 tháng 9 năm 2025\n"
+                "NGHỊ QUYẾT\nVỀ MỘT SỐ GIẢI PHÁP ĐỘT PHÁ\nCăn cứ Điều lệ Đảng;\n")
+    assert (h.number, h.symbol, h.doc_type) == ("72", "NQ/TW", "nghi_quyet")
+    assert h.subject == "Về một số giải pháp đột phá"
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("SỞ Y TẾ", "Sở Y tế"), ("UBND TỈNH QUẢNG NGÃI", "UBND tỉnh Quảng Ngãi"),
+    ("BẢO HIỂM XÃ HỘI VIỆT NAM", "Bảo hiểm xã hội Việt Nam"), ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    ("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Bộ Giáo dục và Đào tạo"), ("TRƯỜNG THPT CAO LÃNH 2", "Trường THPT Cao Lãnh 2"),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+])
+def test_issuer_casing(printed, expected):
+    assert sentence_case(printed) == expected
+
+
+def test_title_casing():
+    assert title_case("PHÓ CHÁNH VĂN PHÒNG") == "Phó Chánh Văn phòng"
+    assert title_case("THỨ TRƯỞNG THƯỜNG TRỰC") == "Thứ trưởng Thường trực"
