@@ -200,3 +200,28 @@ def test_billion_laughs():
     data = make_docx(para(run("&a9;")), prolog=f"<!DOCTYPE w:document [{entities}]>")
     with pytest.raises(IngestError, match="unsafe XML"):
         read(data)
+
+
+def test_automatic_list_numbers_are_written_out():
+    numbering = (f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="3">'
+                 '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %1."/></w:lvl>'
+                 '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+                 '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
+                 '</w:abstractNum><w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/>'
+                 '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="3"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="4"/>'
+                 '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num></w:numbering>')
+    styles = (f'<w:styles xmlns:w="{W_NS}"><w:style w:type="paragraph" w:styleId="Khoan">'
+              '<w:pPr><w:numPr><w:numId w:val="1"/><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style></w:styles>')
+
+    def listed(text: str, num_id: int, level: int) -> str:
+        return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
+                + run(text) + "</w:p>")
+
+    body = (listed("Phạm vi", 1, 0) + '<w:p><w:pPr><w:pStyle w:val="Khoan"/></w:pPr>' + run("Sở Y tế") + "</w:p>"
+            + listed("báo cáo", 1, 2) + listed("tổng hợp", 1, 2) + listed("Bệnh viện", 1, 1)
+            + listed("Trách nhiệm", 1, 0) + listed("Tổ chức", 2, 0) + listed("Bỏ số", 0, 0))
+    lines = lines_of(read(make_docx(body, {"word/numbering.xml": numbering, "word/styles.xml": styles})))
+    assert lines == ["Điều 1. Phạm vi", "1. Sở Y tế", "a) báo cáo", "b) tổng hợp", "2. Bệnh viện",
+                     "Điều 2. Trách nhiệm", "III. Tổ chức", "Bỏ số"]

@@ -18,6 +18,7 @@ from .. import encodings
 from ..document import RawText
 from ..errors import IngestError
 from ..options import Options
+from .docx_numbering import Numbering, w_val
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -31,11 +32,12 @@ def read(path: Path, data: bytes, options: Options) -> RawText:
     main = _main_part(zf, options)
     parts = sorted(n for n in zf.namelist() if re.fullmatch(r"word/header\d*\.xml", n))
     footers = sorted(n for n in zf.namelist() if re.fullmatch(r"word/footer\d*\.xml", n))
-    fonts = _StyleFonts(_parse(zf, "word/styles.xml", options) if "word/styles.xml" in zf.namelist() else None)
+    styles = _Styles(_optional_part(zf, "word/styles.xml", options))
+    walker = _Walker(styles, Numbering(_optional_part(zf, "word/numbering.xml", options)))
     blocks: list[list[tuple[str, str | None]]] = []
     seen: set[str] = set()
     for name in [*parts, main, *footers]:
-        part_blocks = _Walker(fonts).blocks(_parse(zf, name, options))
+        part_blocks = walker.blocks(_parse(zf, name, options))
         key = "\n".join("".join(t for t, _ in b) for b in part_blocks)
         if name == main or key not in seen:         # each section repeats its header and footer
             blocks += part_blocks
@@ -74,6 +76,10 @@ def _main_part(zf: zipfile.ZipFile, options: Options) -> str:
     return MAIN_PART
 
 
+def _optional_part(zf: zipfile.ZipFile, name: str, options: Options) -> Element | None:
+    return _parse(zf, name, options) if name in zf.namelist() else None
+
+
 def _parse(zf: zipfile.ZipFile, name: str, options: Options) -> Element:
     try:
         with zf.open(name) as f:
@@ -92,12 +98,14 @@ def _parse(zf: zipfile.ZipFile, name: str, options: Options) -> Element:
         raise IngestError(f"malformed XML in {name}: {e}") from None
 
 
-class _StyleFonts:
+class _Styles:
     """The font a run is drawn in when it names none itself: its character style, its paragraph
-    style (following basedOn), the default paragraph style, the document defaults."""
+    style (following basedOn), the default paragraph style, the document defaults. And the list a
+    paragraph style numbers its paragraphs in."""
 
     def __init__(self, styles: Element | None):
         self.font: dict[str, str | None] = {}
+        self.numbering: dict[str, tuple[str | None, int]] = {}
         self.based_on: dict[str, str] = {}
         self.default_style = None
         self.doc_default = None
@@ -108,23 +116,29 @@ class _StyleFonts:
         for s in styles.iter(f"{W}style"):
             sid = s.get(f"{W}styleId", "")
             self.font[sid] = run_font(s.find(f"{W}rPr"))
+            if numbered := list_of(s.find(f"{W}pPr")):
+                self.numbering[sid] = numbered
             based = s.find(f"{W}basedOn")
             if based is not None:
                 self.based_on[sid] = based.get(f"{W}val", "")
             if s.get(f"{W}type") == "paragraph" and s.get(f"{W}default") in ("1", "true"):
                 self.default_style = sid
 
-    def of(self, style: str | None) -> str | None:
+    def _inherited(self, table: dict, style: str | None):
         for _ in range(20):             # basedOn chains are short; a cycle must not hang us
             if style is None:
                 break
-            if self.font.get(style):
-                return self.font[style]
+            if table.get(style):
+                return table[style]
             style = self.based_on.get(style)
         return None
 
-    def resolve(self, run_style: str | None, para_style: str | None) -> str | None:
-        return self.of(run_style) or self.of(para_style or self.default_style) or self.doc_default
+    def font_of(self, run_style: str | None, para_style: str | None) -> str | None:
+        return (self._inherited(self.font, run_style) or self._inherited(self.font, para_style or self.default_style)
+                or self.doc_default)
+
+    def list_of(self, para_style: str | None) -> tuple[str | None, int] | None:
+        return self._inherited(self.numbering, para_style or self.default_style)
 
 
 def run_font(rpr: Element | None) -> str | None:
@@ -136,17 +150,21 @@ def run_font(rpr: Element | None) -> str | None:
     return f.get(f"{W}ascii") or f.get(f"{W}hAnsi")
 
 
-def _val(el: Element | None, child: str) -> str | None:
-    c = el.find(f"{W}{child}") if el is not None else None
-    return c.get(f"{W}val") if c is not None else None
+def list_of(ppr: Element | None) -> tuple[str | None, int] | None:
+    """(numId, level) of w:numPr, when the paragraph properties name one."""
+    num = ppr.find(f"{W}numPr") if ppr is not None else None
+    if num is None:
+        return None
+    return w_val(num, "numId"), int(w_val(num, "ilvl") or 0)
 
 
 class _Walker:
     """Blocks in reading order; a block is one output line made of (text, font) pieces. Table rows
     are read cell by cell, so that each cell of a borderless NĐ30 header table comes out whole."""
 
-    def __init__(self, fonts: _StyleFonts):
-        self.fonts = fonts
+    def __init__(self, styles: _Styles, numbering: Numbering):
+        self.styles = styles
+        self.numbering = numbering
         self.field_code = ""         # instruction of the complex field being read
         self.in_page_field = False   # inside the shown result of a PAGE / NUMPAGES field
 
@@ -167,8 +185,13 @@ class _Walker:
                 self._container(child, out)       # body, sdt, sdtContent, customXml, txbxContent, …
 
     def _paragraph(self, p: Element, out: list) -> None:
-        para_style = _val(p.find(f"{W}pPr"), "pStyle")
+        ppr = p.find(f"{W}pPr")
+        para_style = w_val(ppr, "pStyle")
         pieces: list[tuple[str, str | None]] = []
+        num_id, level = list_of(ppr) or self.styles.list_of(para_style) or (None, 0)
+        label = self.numbering.label(num_id, level) if num_id not in (None, "0") else ""
+        if label:
+            pieces.append((label + " ", None))
         boxes: list = []
         self._inline(p, para_style, pieces, boxes)
         out.append(pieces)
@@ -183,7 +206,7 @@ class _Walker:
                 self._field_state(child)
                 if self.in_page_field:
                     continue
-                font = self.fonts.resolve(_val(child.find(f"{W}rPr"), "rStyle"), para_style)
+                font = self.styles.font_of(w_val(child.find(f"{W}rPr"), "rStyle"), para_style)
                 font = run_font(child.find(f"{W}rPr")) or font
                 pieces.append((self._run_text(child, boxes), font))
             elif tag in (f"{W}del", f"{W}pPr", MC_FALLBACK):
