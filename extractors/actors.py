@@ -12,6 +12,8 @@ from .lexicon import fold, read_tsv
 MAX_ACTOR_WORDS = 60
 # Lead-ins before the subject: 'Riêng X', 'Đồng thời X', 'Trên cơ sở …, X', 'Trong quá trình thực hiện, nếu …, X'.
 LEAD_IN = re.compile(r"(?:Riêng|Đồng thời|Ngoài ra|Mặt khác|Nay)\s*,?\s*", re.IGNORECASE)
+# a second command word joined to the first: 'đề nghị và hướng dẫn', 'yêu cầu, đề nghị'
+COORDINATED = re.compile(r"\s*(?:(?:và|,)\s*(?:hướng dẫn|yêu cầu|đề nghị|chỉ đạo|giao)\s+)?")
 HONORIFIC = re.compile(r"(?:các ông, bà|các ông bà|ông, bà|ông/bà)\s*:?\s*", re.IGNORECASE)
 DEFINED_TERM = re.compile(r"\((?:sau đây|dưới đây)\s+(?:gọi|viết)\s+(?:tắt\s+|chung\s+)?là\s*:?\s*[\"“]?([^\")”]+)[\"”]?\)",
                           re.IGNORECASE)
@@ -71,6 +73,18 @@ def phrase_until_verb(s: str) -> tuple[str, int] | None:
     if not actor or len(actor.split()) > MAX_ACTOR_WORDS or "." in actor[-2:]:
         return None
     return actor, shift + m.start()
+
+
+def has_verb(s: str) -> bool:
+    return _verb_pattern().search(s) is not None
+
+
+def object_after(s: str, pos: int) -> tuple[str, int] | None:
+    """The addressee after a command word ending at pos: 'đề nghị [và hướng dẫn] các Đơn vị <verb>'."""
+    m = COORDINATED.match(s, pos)
+    start = m.end() if m else pos
+    found = phrase_until_verb(s[start:])
+    return (found[0], start + found[1]) if found else None
 
 
 def subject(sentence: str, before: int | None = None, fronted: bool = True) -> tuple[str, int] | None:

@@ -41,6 +41,7 @@ PLAIN_DUTY_VERBS = ("thực hiện", "triển khai", "tổ chức", "chủ độ
                     "kiểm tra", "giám sát", "cung cấp", "gửi ")
 PAST = re.compile(r"(?:đã|được|đang|vừa|không phải)\s+$")   # done, or exempted: no command
 MIN_WORDS = 4
+SECTION_WORDS = 12
 MERGE_SHARE = 0.5        # a following sentence shorter than this share of the duty before it stays with it
 MIN_ACTION_WORDS = 5     # a heading ending in ':' is a duty itself only with this much action left
 
@@ -104,12 +105,17 @@ def _starts_with(s: str, phrases: tuple[str, ...]) -> bool:
 
 
 def is_non_duty(s: str, in_duties: bool = False) -> bool:
-    """Preamble, purpose, own acts, entry into force. Inside a duty article 'Căn cứ …, <do>' is a duty."""
+    """Preamble, purpose, narrative, own acts, entry into force. A fronted purpose or ground followed by a
+    request ('Để …, Sở Y tế yêu cầu các đơn vị …'), or 'Căn cứ …, <do>' inside a duty article, is a duty."""
     low = s.lower()
-    starts = _non_duty("start")
-    if in_duties:
-        starts = tuple(p for p in starts if p != "căn cứ")
-    return _starts_with(s, starts + _non_duty("act")) or any(p in low for p in _non_duty("any"))
+    if _starts_with(s, _non_duty("act")) or any(p in low for p in _non_duty("any")):
+        return True
+    if not _starts_with(s, _non_duty("start")):
+        return False
+    if in_duties and _starts_with(s, ("căn cứ",)):
+        return False
+    comma = s.find(",")
+    return comma < 0 or not any(m[2] in ("request", "assign") and m[0] > comma for m in find_markers(s))
 
 
 @dataclass
@@ -128,6 +134,8 @@ class Context:
 
 def _section_kind(title: str) -> str | None:
     t = title.lower().strip(" .:")
+    if len(t.split()) > SECTION_WORDS:
+        return None               # a sentence ending in ':' is no section title
     if any(t.startswith(p) for p in _non_duty("section")):
         return "skip"
     if any(t.startswith(p) for p in _duty_sections()):
@@ -202,13 +210,12 @@ def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | Non
     first = marks[0] if marks else None
     modality = prohibit[2] if prohibit else (first[2] if first else ctx.modality)
     if first and first[2] in ("request", "assign"):
-        obj = actors.phrase_until_verb(s[first[1]:].lstrip())
+        obj = actors.object_after(s, first[1])
         if obj:
-            actor = obj[0]
-            action_from = first[1] + (len(s[first[1]:]) - len(s[first[1]:].lstrip())) + obj[1]
+            actor, action_from = obj
     if actor is None:
         inline = re.match(r"^\s*([^:]{3,160}):\s+(\S.*)$", s, re.S)
-        if inline and actors.opens_actor(inline.group(1).strip()) and not actors._verb_pattern().search(inline.group(1)):
+        if inline and actors.opens_actor(inline.group(1).strip()) and not actors.has_verb(inline.group(1)):
             actor, action_from = _clean(inline.group(1)), inline.start(2)
     if actor is None:
         subj = actors.subject(s, first[0] if first else None)
@@ -306,6 +313,9 @@ def _is_upper(s: str) -> bool:
 
 
 def _action_left(action: str) -> str:
+    """What an introducing heading asks beyond 'the following': nothing for 'để <purpose> như sau:'."""
+    if action.lower().startswith("để "):
+        return ""
     return INTRO_TAIL.sub("", action).strip()
 
 
@@ -348,7 +358,7 @@ def _set_heading(node: Context, p: Paragraph, text: str, deadlines: tuple[Deadli
         node.skip = True          # 'Điều 1. Bãi bỏ …:', 'Ban hành kèm theo …': lists of the document's own acts
     actor = actors.heading_actor(lead, bare=p.level not in (0, 1))
     if not actor and marks and marks[0][2] in ("request", "assign"):
-        obj = actors.phrase_until_verb(lead[marks[0][1]:].lstrip())
+        obj = actors.object_after(lead, marks[0][1])
         actor = obj[0] if obj else None
     if not actor and marks:
         subj = actors.subject(lead, marks[0][0])
