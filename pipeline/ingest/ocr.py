@@ -1,11 +1,75 @@
-"""OCR of pages without a usable text layer."""
+"""OCR of pages without a usable text layer: scans, e-signed scans whose only text is the signature
+stamp, and pages whose text layer is broken (marks dropped, ASCII-folded, garbage)."""
 from __future__ import annotations
 
+import re
+import subprocess
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from ..document import RawText
 from ..options import Options
+from . import tesseract, textlayer
+from .ocr_correct import correct
+from .tesseract import Progress
+
+# A missing or stamp-only text layer means a scan only when a picture covers the page; a
+# born-digital page that merely has little text (a last page, a blank page) keeps its layer.
+SCAN_COVERAGE = 0.3
+PDFIMAGES_ROW = re.compile(r"^\s*(\d+)\s+\d+\s+image\s+(\d+)\s+(\d+)\s+(?:\S+\s+){7}(\d+)\s+(\d+)", re.M)
+PAGE_SIZE = re.compile(r"^Page\s+(\d+)\s+size:\s+([\d.]+)\s+x\s+([\d.]+)", re.M)
+REASONS = {textlayer.MISSING: "no text layer", textlayer.STAMP: "only a signature stamp as text",
+           textlayer.BROKEN: "a broken text layer"}
 
 
-def complete(path: Path, data: bytes, raw: RawText, options: Options) -> RawText:
-    return raw
+def complete(path: Path, data: bytes, raw: RawText, options: Options,
+             progress: Progress | None = None) -> RawText:
+    if raw.format != "pdf":
+        return raw     # images are OCRed by their reader; other formats carry real text
+    needed = pages_to_ocr(path, raw.pages, options.ocr)
+    if not needed:
+        return raw
+    if options.ocr == "never":
+        notes = tuple(f"page {n}: {reason}; not OCRed (OCR is off)" for n, reason in needed.items())
+        return replace(raw, warnings=raw.warnings + notes)
+    tesseract.require()
+    numbers = sorted(needed)
+    with tempfile.TemporaryDirectory(prefix="congvan-ocr-") as folder:
+        jobs = [lambda n=n: tesseract.ocr_image(tesseract.render_pdf_page(path, n, Path(folder)))
+                for n in numbers]
+        texts = tesseract.in_parallel(jobs, getattr(options, "ocr_workers", 0), progress)
+    pages = list(raw.pages)
+    for n, text in zip(numbers, texts):
+        pages[n - 1] = correct(text)
+    return replace(raw, pages=tuple(pages), ocr_pages=tuple(sorted(set(raw.ocr_pages) | set(numbers))))
+
+
+def pages_to_ocr(path: Path, pages: tuple[str, ...], mode: str) -> dict[int, str]:
+    """1-based page number -> why it needs OCR."""
+    if mode == "always":
+        return {n: "OCR requested" for n in range(1, len(pages) + 1)}
+    verdicts = {n: textlayer.quality(text) for n, text in enumerate(pages, 1)}
+    empty = [n for n, v in verdicts.items() if v in (textlayer.MISSING, textlayer.STAMP)]
+    scanned = scanned_pages(path) if empty else set()
+    return {n: REASONS[v] for n, v in verdicts.items()
+            if v == textlayer.BROKEN or (v != textlayer.OK and n in scanned)}
+
+
+def scanned_pages(path: Path) -> set[int]:
+    """Pages whose largest picture covers a good part of the page."""
+    sizes = {int(n): float(w) * float(h) for n, w, h in PAGE_SIZE.findall(
+        poppler(["pdfinfo", "-f", "1", "-l", "100000", str(path)]))}
+    covered: dict[int, float] = {}
+    for n, w, h, xppi, yppi in PDFIMAGES_ROW.findall(poppler(["pdfimages", "-list", str(path)])):
+        area = (int(w) / max(int(xppi), 1) * 72) * (int(h) / max(int(yppi), 1) * 72)
+        covered[int(n)] = max(covered.get(int(n), 0.0), area)
+    return {n for n, area in covered.items() if sizes.get(n) and area / sizes[n] >= SCAN_COVERAGE}
+
+
+def poppler(args: list[str]) -> str:
+    try:
+        done = subprocess.run(args, capture_output=True, timeout=tesseract.RENDER_TIMEOUT_S)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.decode("utf-8", "replace")

@@ -1,0 +1,129 @@
+"""Page text from Tesseract's word boxes (TSV), with two-column rows put back in column order.
+
+The header (issuer left, Quốc hiệu right) and the footer (Nơi nhận left, signer right) are two
+columns side by side (FORMAT.md §1); every Tesseract page mode reads them line by line across
+the page, mixing 'UBND TỈNH X CỘNG HÒA XÃ HỘI …'. Rows that break into a left and a right part
+at a wide gap are emitted as the left column, then the right one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+# A gap wider than this many word heights separates two columns; word spacing is about a
+# quarter of a word height, a justified line's stretched spaces stay under one.
+COLUMN_GAP = 1.5
+NOISE_CONFIDENCE = 60      # lone dots and commas read below this are speckles (dashes are kept)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    paragraph: tuple[int, int]
+
+    @property
+    def right(self) -> int:
+        return self.left + self.width
+
+
+@dataclass(frozen=True)
+class Line:
+    words: tuple[Word, ...]
+
+    @property
+    def left(self) -> int:
+        return self.words[0].left
+
+    @property
+    def right(self) -> int:
+        return max(w.right for w in self.words)
+
+    @property
+    def top(self) -> int:
+        return min(w.top for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def parse_tsv(tsv: str) -> list[Line]:
+    """Tesseract's TSV (level 5 rows are words) -> lines in Tesseract's reading order."""
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        text, conf = cols[11].strip(), float(cols[10])
+        if len(text) == 1 and not text.isalnum() and text not in "-–—" and conf < NOISE_CONFIDENCE:
+            continue
+        block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
+        left, top, width, height = (int(c) for c in cols[6:10])
+        lines.setdefault((block, par, line), []).append(Word(text, left, top, width, height, (block, par)))
+    return [Line(tuple(sorted(ws, key=lambda w: w.left))) for ws in lines.values()]
+
+
+def segments(line: Line) -> list[Line]:
+    """The line cut at column-wide gaps."""
+    gap = COLUMN_GAP * median(w.height for w in line.words)
+    parts: list[list[Word]] = [[line.words[0]]]
+    for prev, word in zip(line.words, line.words[1:]):
+        if word.left - prev.right > gap:
+            parts.append([])
+        parts[-1].append(word)
+    return [Line(tuple(p)) for p in parts]
+
+
+def sides(line: Line, middle: float) -> tuple[Line | None, Line | None] | None:
+    """(left part, right part) of a line that keeps to the columns, None for a line across them."""
+    parts = segments(line)
+    if len(parts) > 1:       # a lone character off in a gap is a speckle
+        parts = [p for p in parts if len(p.text) > 1] or parts
+    left = [w for p in parts if (p.left + p.right) / 2 < middle for w in p.words]
+    right = [w for p in parts if (p.left + p.right) / 2 >= middle for w in p.words]
+    if left and right:
+        return Line(tuple(left)), Line(tuple(right))
+    if len(parts) == 1 and (line.right < middle or line.left > middle):
+        return (line, None) if left else (None, line)
+    return None
+
+
+def page_text(tsv: str) -> str:
+    lines = sorted(parse_tsv(tsv), key=lambda ln: ln.top)
+    if not lines:
+        return ""
+    middle = (min(ln.left for ln in lines) + max(ln.right for ln in lines)) / 2
+    out: list[str] = []
+    run: list[tuple[Line | None, Line | None]] = []
+
+    def flush() -> None:
+        # Column order up to the last line reaching into the right column; what follows on the
+        # left only (the V/v summary, a centred 'Kính gửi:') stays in reading order.
+        last_right = max((i for i, (_, right) in enumerate(run) if right), default=-1)
+        if any(left and right for left, right in run):
+            head, tail = run[:last_right + 1], run[last_right + 1:]
+            out.extend(left.text for left, _ in head if left)
+            out.append("")
+            out.extend(right.text for _, right in head if right)
+            out.append("")
+        else:
+            tail = run
+        out.extend((left or right).text for left, right in tail)
+        run.clear()
+
+    previous = None
+    for line in lines:
+        split = sides(line, middle)
+        if split:
+            run.append(split)
+            continue
+        flush()
+        if previous is not None and line.words[0].paragraph != previous.words[-1].paragraph:
+            out.append("")
+        out.append(line.text)
+        previous = line
+    flush()
+    return "\n".join(out).strip() + "\n"
