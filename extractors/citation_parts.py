@@ -103,8 +103,7 @@ class Tail:
 
 def tail_after(text: str, clean: str, folded: str, pos: int, stop: int) -> Tail:
     """Date, issuer and summary after a number ending at pos; stop is where the next citation starts."""
-    date = issuer = title = None
-    end = pos
+    issuer = title = None
     date, end = _date(text, folded, pos, stop)
     p = _skip(folded, end, stop)
     if folded.startswith("cua ", p):
@@ -112,22 +111,25 @@ def tail_after(text: str, clean: str, folded: str, pos: int, stop: int) -> Tail:
         if found:
             issuer, end = clean[p + 4:found].strip(), found
             if date is None:      # 'Kế hoạch số 199/KH-BGDĐT của Bộ Giáo dục và Đào tạo (GDĐT) ngày 05 tháng 02 …'
-                date, end = _date(text, folded, _ABBREVIATION.match(folded, end, stop).end(), stop, end)
-    p = _skip(folded, end, stop)
+                date, end = _date(text, folded, _ASIDE.match(folded, end, stop).end(), stop, end)
+    # 'của Bộ Y tế (Cục Quản lý Khám, chữa bệnh) về việc …': the summary follows the aside
+    p = _skip(folded, _ASIDE.match(folded, end, stop).end(), stop)
     if m := _TITLE_LEAD.match(folded, p, stop):
         title = _title(clean, folded, m.end(), stop)
     return Tail(date, " ".join(issuer.split()) if issuer else None, title, end)
 
 
-_ABBREVIATION = re.compile(r"\s*(?:\([^()\n]{1,15}\))?")
+_ASIDE = re.compile(r"\s*(?:\([^()\n]{1,80}\))?")
 _YEAR_ONLY = re.compile(r"nam\s+((?:19|20)\d{2})\b")
 
 
 def _date(text: str, folded: str, pos: int, stop: int, default_end: int | None = None) -> tuple[str | None, int]:
     """'ngày 14/3/2025', 'ngày 14 tháng 3 năm 2025' or 'năm 2021' from pos on: (ISO date, its end)."""
     p = _skip(folded, pos, stop)
+    if folded.startswith("ban hanh ", p):
+        p = _skip(folded, p + 9, stop)
     if folded.startswith("ngay", p):
-        d = date_at(text, p)
+        d = date_at(text, p) or date_at(text, p + 4)      # 'ngày 14 tháng 3 năm 2025', 'ngày 14-3-2025'
         if d and d.end <= stop:
             return d.iso, d.end
     elif m := _YEAR_ONLY.match(folded, p, stop):
@@ -147,7 +149,8 @@ def _issuer(clean: str, folded: str, p: int, stop: int) -> int | None:
     end = None
     for i, w in enumerate(words):
         gap = folded[p + (words[i - 1].end() if i else 0):p + w.start()]
-        if i and re.search(r"[,;.:()]|\n\s*\n", gap) or w.group(0) in _ISSUER_STOP or i >= 12:
+        capital = clean[p + w.start()].isupper()        # 'Văn phòng Ban Chỉ đạo': a capital word is a name
+        if i and re.search(r"[,;.:()]|\n\s*\n", gap) or (w.group(0) in _ISSUER_STOP and not capital) or i >= 12:
             break
         if w.group(0) != "va":
             end = p + w.end()

@@ -22,8 +22,8 @@ LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềế�
 _GROUP = rf"[A-ZĐÐ][A-ZĐÐ0-9&]*(?:[a-z]{{1,2}}(?![{LOWER}])[A-ZĐÐ0-9&]*)?"
 # Spaces may stand before a separator only on its line; after one, a line may break ('TT-\nBYT').
 _SEP = r"[ \t]*[-/][ \t]*(?:\n\s*)?|\.(?=[A-ZĐ][A-ZĐ0-9&]+(?![\w]))"
-# The number stands alone, or glued to 'Số' by OCR ('Số13/2025/TT-BYT').
-_NUM = r"(?:(?<![\w.,/-])|(?<=[sS][ốôoỐÔO6]))(?P<num>[O\d]*\d[O\d]*[a-z]?)"
+# The number stands alone, or glued to 'Số' by OCR ('Số13/2025/TT-BYT'). A digit and colon before it make a time or a standard ('QCVN 01:2009/BYT'), not a document number.
+_NUM = r"(?:(?<![\w.,/-])(?<!\d:)|(?<=[sS][ốôoỐÔO6]))(?P<num>[O\d]*\d[O\d]*[a-z]?)"
 NUMBER_SYMBOL = re.compile(
     rf"{_NUM}[ \t]*\n?[ \t]*/\s*(?:(?P<year>(?:19|2[0O])[ \t]?[\dO]{{2}})[ \t]*/\s*)?(?P<sym>{_GROUP}(?:(?:{_SEP}){_GROUP})*)")
 PARTY = re.compile(
@@ -66,10 +66,12 @@ def groups(symbol: str) -> list[str]:
 def type_of_symbol(symbol: str) -> str | None:
     """'TT-BYT' -> 'thong_tu', 'QH15' -> 'luat' (or a QH resolution; the caller's type word decides),
     'BYT-K2ĐT' -> 'cong_van'."""
-    first = groups(symbol)[0] if groups(symbol) else symbol
+    parts = groups(symbol) or [symbol]
     table = type_by_abbreviation()
-    if first.upper() in table:
-        return table[first.upper()]
+    for head in ("-".join(parts[:2]).upper(), parts[0].upper()):     # 'L-CTN' (Lệnh) before 'L' (Luật)
+        if head in table:
+            return table[head]
+    first = parts[0]
     if re.fullmatch(r"(QH|UBTVQH)\d*", first):
         return "luat"
     return "cong_van"

@@ -131,6 +131,25 @@ def test_full_citation_parts():
     assert (b.id, b.date, b.issuer) == ("53/2023/QĐ-UBND", "2023-11-17", "UBND tỉnh Bà Rịa-Vũng Tàu")
 
 
+@pytest.mark.parametrize("text, ident, doc_type, date, issuer, title", [
+    ("Lệnh số 07/2003/L-CTN ngày 14-3-2003 của Chủ tịch nước", "07/2003/L-CTN", "lenh", "2003-03-14",
+     "Chủ tịch nước", None),
+    ("Quyết định số 12/QĐ-BYT ban hành ngày 12/3/2025 của Bộ Y tế", "12/QĐ-BYT", "quyet_dinh", "2025-03-12",
+     "Bộ Y tế", None),
+    ("văn bản số 31/VP-BCĐ ngày 28/3/2024 của Văn phòng Ban Chỉ đạo;", "31/VP-BCĐ", "cong_van", "2024-03-28",
+     "Văn phòng Ban Chỉ đạo", None),
+    ("Công văn số 3231/BYT-KCB ngày 27/5/2025 của Bộ Y tế (Cục Quản lý Khám, chữa bệnh) về việc tăng cường "
+     "kiểm soát nhiễm khuẩn;", "3231/BYT-KCB", "cong_van", "2025-05-27", "Bộ Y tế", "tăng cường kiểm soát nhiễm khuẩn"),
+    ("Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng", "36-HD/VPTW", "huong_dan", "2018-04-03",
+     "Văn phòng Trung ương Đảng", None),
+    ("Quyết định số 546/QĐ-UBND ngày 01/3/2024 của Ủy ban nhân dân\ntỉnh Quảng Ngãi về việc phê duyệt danh mục;",
+     "546/QĐ-UBND", "quyet_dinh", "2024-03-01", "Ủy ban nhân dân tỉnh Quảng Ngãi", "phê duyệt danh mục"),
+])
+def test_citation_forms(text, ident, doc_type, date, issuer, title):
+    (r,) = _refs(text)
+    assert (r.id, r.doc_type, r.date, r.issuer, r.title) == (ident, doc_type, date, issuer, title)
+
+
 def test_issuer_before_date():
     (r,) = _refs("Thực hiện Kế hoạch số 199/KH-BGDĐT của Bộ Giáo dục và Đào tạo (GDĐT) ngày 05 tháng 02 năm 2026 "
                  "về việc nghiên cứu mô hình phòng học STEM;")
@@ -145,6 +164,7 @@ def test_issuer_before_date():
     "Mã ICD J09/J10 và mã số 12/ABC-XY.",
     "1/ Đề nghị các đơn vị khẩn trương thực hiện.",
     "Xem thêm tại https://vbpl.vn/TW/Pages/123/ABC-DEF",
+    "đạt QCVN 01:2009/BYT về chất lượng nước; lúc 10:30/ST-KT",
     "Thông tư này có hiệu lực kể từ ngày 01/7/2026.",
 ])
 def test_not_documents(text):
