@@ -1,8 +1,8 @@
 """Repair Vietnamese text that went through a legacy or wrong encoding (FORMAT.md §6): TCVN3/ABC
 (.VnTime, .VnTimeH), VNI-Windows, UTF-8 misread as cp1252 or MacRoman, half-composed cp1258.
-Good Unicode text passes through untouched (NFD and cp1258's half-composed 'ê' + dot below are
-left to pipeline.normalize, which applies NFC to everything): a line is converted only when it holds no letter that
-exists in Unicode alone, and only on evidence (font names, or codes that Vietnamese never shows)."""
+Good Unicode text passes through untouched: a line is converted only when it holds no letter that
+exists in Unicode alone, and only on evidence (font names, or codes that Vietnamese never shows).
+NFD text and cp1258's half-composed 'ê' + dot below are left to pipeline.normalize (NFC)."""
 from __future__ import annotations
 
 import re
@@ -37,11 +37,11 @@ _CP1258_SAFE = re.compile(f"(?<=[^\\W\\d_])[{_TCVN3_TELLTALES_CP1258}]|[{_TCVN3_
 
 def font_encoding(font: str) -> str | None:
     """'tcvn3' for the .Vn… fonts, 'tcvn3-upper' for their all-caps …H variants, 'vni' for VNI-…"""
-    name = font.strip().strip("'\"").replace("\\", "").lower()
-    if name.startswith("vni"):
+    name = font.strip().strip("'\"").replace("\\", "")
+    if name.lower().startswith("vni"):
         return "vni"
-    if name.startswith(".vn") or name.startswith("vn"):
-        return "tcvn3-upper" if name.endswith("h") else "tcvn3"
+    if name.lower().startswith((".vn", "vn")):
+        return "tcvn3-upper" if name.endswith("H") else "tcvn3"
     return None
 
 
@@ -82,7 +82,7 @@ def _reread_cp1258(text: str) -> tuple[str, str] | None:
     enc = _dominant_legacy(latin, _CP1258_SAFE)
     if enc is None:
         return None
-    return _convert_lines(latin, enc, _evidence_test(latin, enc)), enc
+    return _convert_lines(latin, enc, _evidence_test(latin, enc, _CP1258_SAFE)), enc
 
 
 def _fix_mojibake(text: str) -> tuple[str, str | None]:
@@ -154,24 +154,24 @@ def _dominant_legacy(text: str, tcvn3_evidence: re.Pattern = _TCVN3_EVIDENCE) ->
     enc = max(scores, key=scores.get)
     if scores[enc] < max(2, legacy_words / 50):
         return None
-    strong_line = any(_line_evidence(line, enc) >= 2 for line in text.splitlines())
+    strong_line = any(_line_evidence(line, enc, tcvn3_evidence) >= 2 for line in text.splitlines())
     return enc if legacy_lines >= unicode_lines or strong_line else None
 
 
-def _line_evidence(line: str, enc: str) -> int:
+def _line_evidence(line: str, enc: str, tcvn3_evidence: re.Pattern = _TCVN3_EVIDENCE) -> int:
     if has_unicode_vietnamese(line):
         return 0
-    return len((_TCVN3_EVIDENCE if enc == "tcvn3" else _VNI_EVIDENCE).findall(line))
+    return len((tcvn3_evidence if enc == "tcvn3" else _VNI_EVIDENCE).findall(line))
 
 
-def _evidence_test(text: str, enc: str):
+def _evidence_test(text: str, enc: str, tcvn3_evidence: re.Pattern = _TCVN3_EVIDENCE):
     """Which lines to convert: all non-Unicode lines in a mostly legacy text, else those with telltales."""
     lines = [line for line in text.splitlines() if line.strip()]
-    legacy = sum(1 for line in lines if _line_evidence(line, enc))
+    legacy = sum(1 for line in lines if _line_evidence(line, enc, tcvn3_evidence))
     unicode = sum(1 for line in lines if has_unicode_vietnamese(line))
     if legacy >= unicode:
         return lambda line: True
-    return lambda line: _line_evidence(line, enc) >= 2
+    return lambda line: _line_evidence(line, enc, tcvn3_evidence) >= 2
 
 
 def _convert_lines(text: str, enc: str, wanted) -> str:

@@ -116,3 +116,9 @@ def test_external_entity_is_not_read():
     data = (b'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
             b"<html><body><p>a &x; b</p></body></html>")
     assert "root:" not in read(data).pages[0]
+
+
+def test_entity_bomb_is_not_expanded():
+    entities = '<!ENTITY a0 "ha">' + "".join(f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+    data = f'<?xml version="1.0"?><!DOCTYPE html [{entities}]><html><body><p>x &a9; y</p></body></html>'.encode()
+    assert "haha" not in read(data).pages[0]

@@ -209,8 +209,8 @@ class _Walker:
                 font = self.styles.font_of(w_val(child.find(f"{W}rPr"), "rStyle"), para_style)
                 font = run_font(child.find(f"{W}rPr")) or font
                 pieces.append((self._run_text(child, boxes), font))
-            elif tag in (f"{W}del", f"{W}pPr", MC_FALLBACK):
-                continue                          # deleted text, properties, duplicate drawings
+            elif tag in (f"{W}del", f"{W}moveFrom", f"{W}pPr", MC_FALLBACK):
+                continue                          # deleted or moved-away text, properties, duplicate drawings
             else:
                 self._inline(child, para_style, pieces, boxes)   # hyperlink, ins, smartTag, sdt, …
 
