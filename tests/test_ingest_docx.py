@@ -225,3 +225,10 @@ def test_automatic_list_numbers_are_written_out():
     lines = lines_of(read(make_docx(body, {"word/numbering.xml": numbering, "word/styles.xml": styles})))
     assert lines == ["Điều 1. Phạm vi", "1. Sở Y tế", "a) báo cáo", "b) tổng hợp", "2. Bệnh viện",
                      "Điều 2. Trách nhiệm", "III. Tổ chức", "Bỏ số"]
+
+
+def test_pictures_only_docx_asks_for_ocr():
+    png = b"\x89PNG\r\n\x1a\n" + bytes(64)
+    raw = read(make_docx(para("<w:r><w:drawing/></w:r>"), {"word/media/image1.png": png}))
+    assert raw.warnings == ("no text in the document: it holds images only and needs OCR",)
+    assert not read(DRAFT.read_bytes()).warnings

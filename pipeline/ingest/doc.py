@@ -16,16 +16,11 @@ from . import docx
 CONVERT_TIMEOUT_S = 120.0
 # Import filters tried in turn; naming one keeps LibreOffice from importing a damaged file as plain text.
 WORD_FILTERS = ("MS Word 97", "MS Word 95", "MS WinWord 6.0")
-NEAR_EMPTY = 20           # fewer letters than this: the document is pictures (a scan pasted into Word)
 
 
 def read(path: Path, data: bytes, options: Options) -> RawText:
     converted = to_docx(data, min(CONVERT_TIMEOUT_S, options.timeout_s))
-    raw = docx.read(path, converted, options)
-    warnings = raw.warnings
-    if sum(c.isalpha() for c in "".join(raw.pages)) < NEAR_EMPTY:
-        warnings += ("no text in the .doc: it holds images only and needs OCR",)
-    return dataclasses.replace(raw, format="doc", warnings=warnings)
+    return dataclasses.replace(docx.read(path, converted, options), format="doc")
 
 
 def to_docx(data: bytes, timeout_s: float) -> bytes:

@@ -24,6 +24,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 MAIN_PART = "word/document.xml"
+NEAR_EMPTY = 20          # fewer letters than this: the document is pictures (a scan pasted into Word)
 MAX_RATIO = 200          # deflate reaches ~1000:1 only on degenerate data; real XML stays well under 100:1
 
 
@@ -43,7 +44,12 @@ def read(path: Path, data: bytes, options: Options) -> RawText:
             blocks += part_blocks
             seen.add(key)
     text, encoding = _decode(blocks)
-    return RawText(format="docx", pages=(text,), encoding=encoding)
+    warnings = ()
+    if sum(c.isalpha() for c in text) < NEAR_EMPTY:
+        pictures = any(n.startswith("word/media/") for n in zf.namelist())
+        warnings = ("no text in the document: it holds images only and needs OCR" if pictures
+                    else "no text in the document",)
+    return RawText(format="docx", pages=(text,), encoding=encoding, warnings=warnings)
 
 
 def open_zip(data: bytes, options: Options) -> zipfile.ZipFile:
