@@ -68,8 +68,9 @@ def _units() -> dict[str, tuple[str, int]]:
 
 
 # Words that may stand between an operator and its day: 'chậm nhất là vào ngày', 'kể từ 0h00 ngày',
-# 'Lúc 14 giờ 00 phút, buổi sáng, ngày', 'trước ngày mùng'.
-_FILLER = r"(?:[\s,:]+|\b(?:la|vao|den|het|ngay|mung|luc|buoi|sang|chieu|toi|trua)\b|\d{1,2}\s*(?:gio|h|:)\s*\d{0,2}\s*(?:phut)?)*"
+# 'Lúc 14 giờ 00 phút, buổi sáng, ngày', 'vào lúc 8h00 thứ Năm, ngày', 'trước ngày mùng'.
+_FILLER = (r"(?:[\s,:]+|\b(?:la|vao|den|het|ngay|mung|luc|buoi|sang|chieu|toi|trua|chu\s+nhat|thu\s+(?:hai|ba|tu|nam|"
+           r"sau|bay))\b|\d{1,2}\s*(?:gio|h|:)\s*\d{0,2}\s*(?:phut)?)*")
 _PERIOD_FILLER = r"(?:[\s,:]+|\b(?:la|vao|trong|het|cuoi|suot)\b)*"
 
 

@@ -25,9 +25,6 @@ from .findings import Deadline, Header
 from .lexicon import fold
 from .symbols import NUMBER_SYMBOL
 
-# The place-date line is found here by its own shape (a place, a comma, a written-out date), so that a body line
-# such as 'Lúc 14 giờ 00 phút, ngày 28 tháng 4 năm 2026' is never taken for it.
-_NOT_BODY = ("motto", "issuer", "number", "urgency", "title", "to", "signature", "cc")
 # Lines that are never deadlines: the legal bases, and e-signature stamps that leak into the text (OCR may
 # break a stamp's time over the next short lines).
 _BASIS_LINE = re.compile(r"[\s\-+*•|>#_]*can\s+cu(?![a-z])")
@@ -82,8 +79,10 @@ def _issue_day(header: Header, places: list[DateMatch]) -> date | None:
 
 
 def _skipped(doc: Document, folded: str, places: list[DateMatch], header: Header) -> list[tuple[int, int]]:
-    spans = [(z.start, z.end) for z in doc.zones if z.kind in _NOT_BODY]
-    spans += [(d.start, d.end) for d in places]
+    # Only the forwarded zone is cut off (see _scope): the header, Kính gửi and Nơi nhận blocks hold no date that
+    # an operator governs, and the header's place-date line and the signature stamps are found here by their
+    # own shape, so a zone drawn too wide can cost no deadline.
+    spans = [(d.start, d.end) for d in places]
     spans += [s for name, s in header.spans if name == "issued_date"]
     spans += [(m.start(), m.end()) for m in re.finditer(r"\[[^\[\]\n]{0,600}\]", doc.text)]   # editorial notes
     in_example, stamp_tail = False, 0

@@ -71,6 +71,8 @@ def test_dev_text_document_due_days_match_gold(name):
     ("Kể từ 0h00 ngày 01/8/2025 ngừng cung cấp dịch vụ.", "from", "2025-08-01", "Kể từ 0h00 ngày 01/8/2025"),
     ("Lúc 14 giờ 00 phút, ngày 28 tháng 4 năm 2026.", "on", "2026-04-28",
      "Lúc 14 giờ 00 phút, ngày 28 tháng 4 năm 2026"),
+    ("Hội nghị tổ chức vào lúc 8h00, thứ Năm, ngày 20/5/2021.", "on", "2021-05-20",
+     "vào lúc 8h00, thứ Năm, ngày 20/5/2021"),
     ("Thời gian: Buổi sáng, ngày 18 tháng 4 năm 2026.", "on", "2026-04-18",
      "Thời gian: Buổi sáng, ngày 18 tháng 4 năm 2026"),
     ("tiếp nhận hồ sơ từ ngày 01/10/2025 đến hết ngày 15/10/2025.", "period", "2025-10-15",
