@@ -88,10 +88,12 @@ def plan(conn, paths: list[str], options: Options, summary: Summary) -> list[Job
 
 
 def keep(conn, outcome: Outcome, summary: Summary) -> None:
-    """Store a successful outcome; note a failed one."""
+    """Store a successful outcome; note a failed one, dropping what its path held before (stale rows would
+    contradict errors.csv)."""
     job = outcome.job
     if outcome.record is None:
         summary.failures.append((job.path, outcome.error or "unknown error"))
+        store.forget(conn, job.path)
     else:
         store.put(conn, outcome.record, job.path, job.mtime_ns, job.size)
 
@@ -109,6 +111,8 @@ def write_outputs(conn, out: Path, summary: Summary) -> None:
 
 
 def run(source: str, out: Path, options: Options = Options()) -> Summary:
+    """Bring the store up to date with the files under source, then rewrite every export from the store."""
+    source = os.path.normpath(source)    # 'data/raw/' and './data/raw' name the same files
     out.mkdir(parents=True, exist_ok=True)
     conn = store.connect(out / DB_NAME)
     try:

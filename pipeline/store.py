@@ -120,6 +120,13 @@ def note_file(conn: sqlite3.Connection, path: str, doc_id: str, mtime_ns: int, s
         _drop_orphans(conn)
 
 
+def forget(conn: sqlite3.Connection, path: str) -> None:
+    """path no longer holds a stored document (its new content failed): drop what it held."""
+    with _transaction(conn):
+        conn.execute("DELETE FROM files WHERE path = ?", (path,))
+        _drop_orphans(conn)
+
+
 def forget_missing(conn: sqlite3.Connection, under: str, present: set[str]) -> int:
     """Drop files below folder `under` that a run no longer found, and their documents; returns how many."""
     prefix = under.rstrip("/") + "/"

@@ -134,3 +134,15 @@ def test_a_changed_file_replaces_its_rows_and_a_removed_one_goes(first):
     batch.run(str(src), out)
     assert counts(db)["documents"] == before["documents"] - 1
     assert all(r["source"]["path"] != str(seed) for r in records(out))
+
+
+def test_a_file_that_turns_unreadable_loses_its_old_rows(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    seed = shutil.copy(SEEDS[0], src / SEEDS[0].name)
+    assert batch.run(str(src), out).failures == []
+    assert counts(out / "congvan.sqlite")["documents"] == 1
+    seed.write_bytes(b"")
+    assert batch.run(str(src), out).failures == [(str(seed), "empty file")]
+    assert counts(out / "congvan.sqlite")["documents"] == 0
+    assert records(out) == []
