@@ -122,3 +122,12 @@ def test_entity_bomb_is_not_expanded():
     entities = '<!ENTITY a0 "ha">' + "".join(f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
     data = f'<?xml version="1.0"?><!DOCTYPE html [{entities}]><html><body><p>x &a9; y</p></body></html>'.encode()
     assert "haha" not in read(data).pages[0]
+
+
+def test_layout_table_menu_cell_is_left_out():
+    menu = "<td>" + "".join(f"<p>Mục {i}</p>" for i in range(5)) + "</td>"
+    document = ("<td><table><tr><td><p>SỞ Y TẾ</p></td><td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p></td></tr></table>"
+                + "".join(f"<p>Khoản {i}: các đơn vị báo cáo kết quả thực hiện về Sở Y tế đúng hạn.</p>" for i in range(8))
+                + "</td>")
+    lines = lines_of(read(page(f"<table><tr>{menu}{document}</tr></table>")))
+    assert lines[:2] == ["SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"] and len(lines) == 10

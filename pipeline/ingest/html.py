@@ -21,7 +21,8 @@ CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menuba
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
           "td", "th", "thead", "tbody", "tfoot", "caption", "section", "article", "main", "blockquote", "pre",
           "center", "address", "figure", "figcaption", "hr", "body", "html"}
-MAIN_SHARE = 0.8          # a child holding this share of its parent's text is where the document lies
+MAIN_SHARE = 0.8          # a child holding this share of its parent's text is where the document lies…
+MAIN_WORDS = 60           # …if it holds a document's worth of words (a header table's cell holds fewer)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _FONT_FAMILY = re.compile(r"font-family\s*:\s*([^;\"}]+)", re.I)
 
@@ -114,10 +115,11 @@ def _main_content(el):
         total = _text_size(el)
         children = [c for c in el if isinstance(c.tag, str)]
         biggest = max(children, key=_text_size, default=None)
-        if biggest is None or total == 0 or _text_size(biggest) < MAIN_SHARE * total or (el.text or "").strip():
+        size = _text_size(biggest) if biggest is not None else 0
+        if size < MAIN_WORDS or size < MAIN_SHARE * total or (el.text or "").strip():
             return el
-        if any((c.tail or "").strip() for c in children) or biggest.tag in ("table", "tr", "td", "p"):
-            return el                        # loose text beside the child, or a table to lay out
+        if any((c.tail or "").strip() for c in children):
+            return el                        # loose text beside the child belongs to the document too
         el = biggest
 
 
