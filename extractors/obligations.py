@@ -38,8 +38,9 @@ TASK_TAIL = re.compile(r"\s[–-]\s+([^–-]{3,120}?)\s+(?:hỗ trợ\s+|phối 
 # 'X thực hiện …' with X a named actor at the head of the sentence: a plain statement of what X does
 PLAIN_DUTY_VERBS = ("thực hiện", "triển khai", "tổ chức", "chủ động", "tiếp tục", "bảo đảm", "đảm bảo", "tuân thủ",
                     "chấp hành", "chuẩn bị", "cử ", "tham mưu", "chỉ đạo", "xây dựng", "rà soát", "hướng dẫn",
-                    "kiểm tra", "giám sát", "cung cấp", "gửi ")
-PAST = re.compile(r"(?:đã|được|đang|vừa|không phải)\s+$")   # done, or exempted: no command
+                    "kiểm tra", "giám sát", "cung cấp", "gửi ", "cần ")
+PAST = re.compile(r"(?:đã|được|đang|vừa|chưa|không phải)\s+$")   # done, pending, or exempted: no command
+NARRATIVE = re.compile(r"(?:đã|đang|vừa|chưa|nhận được)\b")
 MIN_WORDS = 4
 SECTION_WORDS = 12
 MERGE_SHARE = 0.5        # a following sentence shorter than this share of the duty before it stays with it
@@ -198,6 +199,11 @@ def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | Non
     if len(flat.split()) < MIN_WORDS or is_non_duty(flat, ctx.duties):
         return None
     marks = find_markers(s)
+    command = next((m[0] for m in marks if m[2] in ("request", "assign")), None)
+    comma = s.rfind(",", 0, command) if command is not None else -1
+    if comma > 0 and _starts_with(flat, _non_duty("start")):
+        # 'Căn cứ Công văn …, Giám đốc Sở Y tế yêu cầu …': the duty is the main clause after the fronted ground
+        return _classify(text, start + comma + 1 + len(s[comma + 1:]) - len(s[comma + 1:].lstrip()), end, ctx)
     actor, action_from = None, 0
     if not marks and not ctx.duties:
         task = TASK_TAIL.search(s)
@@ -206,6 +212,9 @@ def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | Non
             return _Candidate(start, end, "assign", _clean(task.group(1)), _clean(s[:task.start()]))
         if not subj or not s[subj[1]:].startswith(PLAIN_DUTY_VERBS):
             return None
+    subj_first = actors.subject(s, fronted=False)
+    if subj_first and NARRATIVE.match(s, subj_first[1]) and not any(m[2] in ("request", "assign") for m in marks):
+        return None               # 'UBND tỉnh đã ban hành …', 'các đơn vị chưa báo cáo …': a report of the past
     prohibit = next((m for m in marks if m[2] == "prohibit"), None)
     first = marks[0] if marks else None
     modality = prohibit[2] if prohibit else (first[2] if first else ctx.modality)
@@ -272,8 +281,11 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
     terms = actors.defined_terms(text[lo:hi])
     out: list[Obligation] = []
     stack: list[Context] = []
-    for p in _body_paragraphs(doc):
-        if not p.heading and p.level >= 2 and actors.heading_actor(p.text.rstrip(". "), bare=True):
+    paras = list(_body_paragraphs(doc))
+    for i, p in enumerate(paras):
+        below = paras[i + 1] if i + 1 < len(paras) else None
+        if not p.heading and p.level >= 2 and below is not None and below.level > p.level \
+                and actors.heading_actor(p.text.rstrip(". "), bare=True):
             p = replace(p, heading=True)   # '1. Công chức Văn phòng - Thống kê, Ông Nguyễn Văn A.' heads its points
         _place(stack, p)
         ctx = _merged(stack)
