@@ -5,7 +5,7 @@ import re
 
 from pipeline import layout as L
 from pipeline.document import Document
-from pipeline.zones import issuer_pieces, masked, type_line
+from pipeline.zones import issuer_pieces, masked, type_head, type_line
 
 from . import signature
 from .casing import sentence_case, subject_case
@@ -72,11 +72,10 @@ def _place_date(doc: Document, spans: list) -> tuple[str | None, str | None]:
     if not z:
         return None, None
     m = L.PLACE_DATE.match(doc.text, z.start)
-    if not m:
-        return None, None
-    place = L.clean(doc.text[z.start:m.end("place")])
-    spans.append(("place", (z.start, m.end("place"))))
-    d = date_at(doc.text, m.start("date"))
+    place = L.clean(doc.text[z.start:m.end("place")]) if m else None
+    if place:
+        spans.append(("place", (z.start, m.end("place"))))
+    d = date_at(doc.text, m.start("date") if m else z.start)
     if d:
         spans.append(("issued_date", (d.start, d.end)))
     return place or None, d.iso if d else None
@@ -89,10 +88,13 @@ def _title(doc: Document, spans: list) -> tuple[str | None, str | None, bool]:
         return None, None, False
     text = doc.text
     lines = L.lines_of(text, z.start, z.end)
-    slug = type_by_name().get(fold(L.clean(lines[0].text))) if type_line(lines[0].text) else None
     claimed = _claimed(doc, "issuer")
     # the zone ends at the last summary line; what other columns put in those lines is blanked
-    ranges = [(ln.start, ln.end) for ln in lines[1:]] if slug else [(ln.start, ln.end) for ln in lines]
+    ranges = [(ln.start, ln.end) for ln in lines]
+    cut = len(lines[0].text) if type_line(lines[0].text) else type_head(lines[0].text)
+    slug = type_by_name().get(fold(L.clean(lines[0].text[:cut]))) if cut else None
+    if cut:
+        ranges[0] = (lines[0].start + cut, lines[0].end)
     parts: list[str] = []
     first = None
     for a, b in ranges:
@@ -107,7 +109,7 @@ def _title(doc: Document, spans: list) -> tuple[str | None, str | None, bool]:
     if subject and first is not None:
         spans.append(("subject", (first, z.end)))
     if slug:
-        spans.append(("doc_type", (lines[0].start, lines[0].end)))
+        spans.append(("doc_type", (lines[0].start, lines[0].start + cut)))
     return slug, subject or None, is_vv
 
 

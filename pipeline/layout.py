@@ -23,6 +23,8 @@ NUMBER = re.compile(r"(?<!\w)S[ốỐ]\s*(?:hiệu\s*)?[:.]?\s*"
 PLACE_DATE = re.compile(
     r"(?P<place>(?:\w+\.\s?)?\w+(?: \w+){0,4})\s*,\s*(?P<date>ng[àa]y[\s.…_\d]*(?:th[áa]ng|/)\s*\d{1,2}\s*(?:n[ăa]m|/)\s*(?:19|20)\d{2})",
     re.IGNORECASE)
+HEAD_DATE = re.compile(r"^[\s*_|]*(?P<date>ng[àa]y[\s.…_\d]*th[áa]ng\s*\d{1,2}\s*n[ăa]m\s*(?:19|20)\d{2})",
+                       re.IGNORECASE | re.MULTILINE)
 VV = re.compile(r"(?<!\w)V/v\b\.?\s*", re.IGNORECASE)
 # Capital K only: 'kính gửi' in a sentence is not the addressee line.
 KINH_GUI = re.compile(r"(?<!\w)(?<!Như )(?<!như )K(?:ÍNH|ính|inh)\s+(?:GỬI|gửi|gui)\s*:?")
@@ -31,7 +33,7 @@ LUU = re.compile(r"^\W*L[ưu]u\b\s*:?", re.IGNORECASE)
 # Lines that open the content: after them no header cue is looked for.
 BODY_OPENER = re.compile(
     r"^[\s*_|]*(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Nhằm|Điều\s+1\b|Phần\s+I\b|Chương\s+I\b|"
-    r"Ngày\s+\d|"
+    r"(?-i:Ngày)\s+\d|"
     r"(?:\d{1,2}|[IVX]{1,4})\s*[.)]\s+\S)", re.IGNORECASE)
 SEPARATOR = re.compile(r"^[\s\-_=*–—.•|]*$")
 # An e-signature stamp (organisation name, e-mail, ISO signing time) that PDF text layers often put first.
@@ -107,7 +109,7 @@ def clean(s: str) -> str:
 
 def name_like(s: str) -> bool:
     """A person's name as signed: 2 to 6 capitalized words, no digits ('Nguyễn Văn A', 'ThS. Trần Văn B')."""
-    words = [w for w in clean(s).split() if not w.endswith(".")]
+    words = [w for w in clean(s).split() if "." not in w]     # academic titles: 'ThS.', 'BS.CKII
     return (2 <= len(words) <= 6 and all(w[0].isupper() and (len(w) == 1 or not w.isupper()) for w in words)
             and not any(c.isdigit() for c in s))
 

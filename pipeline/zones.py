@@ -7,6 +7,8 @@ interleave). What follows the first document's footer is its annex (Phụ lục,
 header starts there, a forwarded document that extractors must ignore."""
 from __future__ import annotations
 
+import re
+
 from extractors.lexicon import fold, read_tsv, type_by_name
 
 from . import layout as L
@@ -25,6 +27,20 @@ def type_line(text: str) -> bool:
     """An upper-case line naming a document type ('QUYẾT ĐỊNH', 'KẾ HOẠCH'); 'QUYẾT ĐỊNH:' opens a body."""
     t = L.clean(text)
     return bool(t) and not text.rstrip(" *").endswith(":") and L.is_upper(t) and fold(t) in type_by_name()
+
+
+def type_head(text: str) -> int | None:
+    """Where the type name ends in a line that runs the trích yếu into it ('THÔNG BÁO Kết luận của …',
+    'QUYẾT ĐỊNH VỀ VIỆC …'); None when the line does not start so."""
+    words = list(re.finditer(r"[^\s*|]+", text))
+    for k in range(1, min(4, len(words) - 1) + 1):
+        name = " ".join(w.group(0) for w in words[:k])
+        rest = words[k].group(0)
+        if not L.is_upper(name) or fold(name) not in type_by_name():
+            continue
+        if not L.is_upper(rest) or fold(rest) in ("ve", "v/v"):
+            return words[k - 1].end()
+    return None
 
 
 def _head_lines(lines: list[L.Line]) -> list[L.Line]:
@@ -65,13 +81,19 @@ def _motto(text: str, head: list[L.Line]) -> list[tuple[int, int]]:
     return [m.span() for m in found if m]
 
 
-def _urgency(text: str, head: list[L.Line]) -> tuple[int, int] | None:
+def _urgency(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A stand-alone stamp word: alone in its column once the motto, number and date beside it are blanked."""
     words = _urgency_words()
     for ln in head:
-        for a, b in L.segments(ln):
-            piece = L.clean(text[a:b])
-            if L.is_upper(piece) and fold(piece) in words:
-                return a, b
+        line = masked(text, ln.start, ln.end, claimed)
+        pos = 0
+        for piece in L.COLUMN_GAP.split(line):
+            at = line.index(piece, pos)
+            pos = at + len(piece)
+            t = L.clean(piece)
+            if L.is_upper(t) and fold(t) in words:
+                lead = len(piece) - len(piece.lstrip(" *|"))
+                return ln.start + at + lead, ln.start + at + len(piece.rstrip(" *|"))
     return None
 
 
@@ -85,8 +107,9 @@ def _title(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -> tup
     if start_i is None:
         for i, ln in enumerate(head):
             m = L.VV.search(ln.text)
-            if m:
-                start_i, start = i, ln.start + m.start()
+            if type_head(ln.text) or m:
+                start_i, start = i, ln.start + (m.start() if m and not type_head(ln.text) else
+                                                len(ln.text) - len(ln.text.lstrip(" \t*|")))
                 break
     if start_i is None:
         return None
@@ -159,8 +182,10 @@ def _to(lines: list[L.Line], head: list[L.Line]) -> tuple[int, int] | None:
     return None
 
 
-def _footer(text: str, lines: list[L.Line], body_start: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-    """(cc, signature) spans of the first document's footer."""
+def _footer(text: str, lines: list[L.Line], body_start: int,
+            limit: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """(cc, signature) spans of the first document's footer, before limit (a forwarded document's header)."""
+    lines = [ln for ln in lines if ln.start < limit]
     idx = next((i for i, ln in enumerate(lines) if ln.start >= body_start and L.NOI_NHAN.match(ln.text)), None)
     cc = None
     if idx is not None:
@@ -180,7 +205,7 @@ def _footer(text: str, lines: list[L.Line], body_start: int) -> tuple[tuple[int,
         cc = (lines[idx].start + len(lines[idx].text) - len(lines[idx].text.lstrip()), cc_end)
         window = range(max(0, idx - 12), min(len(lines), end_i + FOOTER_LINES))
     else:
-        closing = text.rfind("./.")
+        closing = text.find("./.", body_start)
         from_pos = closing if closing > body_start else body_start
         window = range(next((i for i, ln in enumerate(lines) if ln.end >= from_pos), len(lines)), len(lines))
     return cc, _signature(text, lines, window, body_start)
@@ -233,6 +258,21 @@ def _after_document(text: str, doc_end: int) -> list[Zone]:
     return [Zone("body", doc_end, len(text))]
 
 
+def _second_header(text: str, lines: list[L.Line], body_start: int) -> int:
+    """Start of a forwarded document's header (its issuer lines above a national motto) after the body start;
+    len(text) when there is none, or when an annex heading comes first (forms repeat the motto)."""
+    m = L.MOTTO.search(text, body_start)
+    if not m or L.ANNEX.search(text, body_start, m.start()):
+        return len(text)
+    i = next(i for i, ln in enumerate(lines) if ln.end >= m.start())
+    start = lines[i].start
+    for ln in reversed(lines[max(0, i - 3):i]):
+        if not L.is_upper(L.clean(ln.text)) or ln.start < body_start:
+            break
+        start = ln.start
+    return start
+
+
 def find_zones(text: str) -> tuple[Zone, ...]:
     lines = L.lines_of(text)
     head = _head_lines(lines)
@@ -244,14 +284,19 @@ def find_zones(text: str) -> tuple[Zone, ...]:
     m = _first(L.PLACE_DATE, text, head)
     if m:
         found["place_date"] = (L.place_start(text, m), m.end())
+    else:      # a date line whose place was lost or never printed
+        m = _first(L.HEAD_DATE, text, head)
+        if m:
+            found["place_date"] = m.span("date")
     motto = _motto(text, head)
     if motto:
         a, b = motto[0], motto[-1]
         found["motto"] = (a[0], b[1]) if L.SEPARATOR.match(text[a[1]:b[0]]) or a[1] >= b[0] else a
-    urgency = _urgency(text, head)
+    claimed = list(found.values()) + motto
+    urgency = _urgency(text, head, claimed)
     if urgency:
         found["urgency"] = urgency
-    claimed = list(found.values()) + motto
+        claimed.append(urgency)
     issuer = issuer_span(text, head, claimed)
     if issuer:
         found["issuer"] = issuer
@@ -262,19 +307,23 @@ def find_zones(text: str) -> tuple[Zone, ...]:
     if to:
         found["to"] = to
     body_start = max((b for a, b in found.values()), default=0)
-    cc, sig = _footer(text, lines, body_start)
+    fwd = _second_header(text, lines, body_start)
+    cc, sig = _footer(text, lines, body_start, fwd)
     ends = [s for s in (cc, sig) if s]
-    body_end = min((a for a, b in ends), default=len(text))
-    doc_end = max((b for a, b in ends), default=len(text))
     zones = [Zone(k, a, b) for k, (a, b) in found.items()]
+    if ends:
+        body_end = min(a for a, b in ends)
+        zones += _after_document(text, max(b for a, b in ends))
+    else:      # no footer found: a second header still ends the first document
+        body_end = fwd
+        if body_end < len(text):
+            zones.append(Zone("forwarded", body_end, len(text)))
     if body_end > body_start:
         zones.append(Zone("body", body_start, body_end))
     if sig:
         zones.append(Zone("signature", *sig))
     if cc:
         zones.append(Zone("cc", *cc))
-    if ends:
-        zones += _after_document(text, doc_end)
     return tuple(sorted(zones, key=lambda z: (z.start, z.end)))
 
 
@@ -285,13 +334,15 @@ def issuer_span(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -
 
 
 def issuer_pieces(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    stop = next((ln.start for ln in head if L.NUMBER.search(ln.text) or type_line(ln.text) or L.VV.search(ln.text)
-                 or L.KINH_GUI.search(ln.text)), head[-1].end if head else 0)
+    stop = next((_cue_start(ln) for ln in head if _cue_start(ln) is not None), head[-1].end if head else 0)
     out = []
     for ln in head:
         if ln.start >= stop:
             break
         for a, b in L.segments(ln):
+            b = min(b, stop)
+            if a >= b:
+                continue
             piece = masked(text, a, b, claimed)
             for part in L.COLUMN_GAP.split(piece):
                 t = L.clean(part)
@@ -299,3 +350,11 @@ def issuer_pieces(text: str, head: list[L.Line], claimed: list[tuple[int, int]])
                     off = a + piece.index(part) + len(part) - len(part.lstrip())
                     out.append((off, off + len(part.strip())))
     return out
+
+
+def _cue_start(ln: L.Line) -> int | None:
+    """Where the number, type line, V/v or Kính gửi starts on a line: the issuer column lies before it."""
+    if type_line(ln.text) or type_head(ln.text):
+        return ln.start
+    found = [m.start() for m in (L.NUMBER.search(ln.text), L.VV.search(ln.text), L.KINH_GUI.search(ln.text)) if m]
+    return ln.start + min(found) if found else None

@@ -117,3 +117,11 @@ def test_issuer_casing(printed, expected):
 def test_title_casing():
     assert title_case("PHÓ CHÁNH VĂN PHÒNG") == "Phó Chánh Văn phòng"
     assert title_case("THỨ TRƯỞNG THƯỜNG TRỰC") == "Thứ trưởng Thường trực"
+
+
+def test_type_name_run_into_the_summary_and_a_date_without_place():
+    h = head_of("BỆNH VIỆN SẢN NHI Số: 126/TB-BVSN\n*ngày 18 tháng 3 năm 2026*\n"
+                "THÔNG BÁO Kết luận của Giám đốc về công tác\nCăn cứ Luật;\n")
+    assert (h.issuer, h.number, h.doc_type) == ("Bệnh viện Sản nhi", "126", "thong_bao")
+    assert (h.place, h.issued_date) == (None, "2026-03-18")
+    assert h.subject == "Kết luận của Giám đốc về công tác"

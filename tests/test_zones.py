@@ -101,3 +101,10 @@ def test_body_text_in_capitals_is_no_motto_and_quyet_nghi_no_signer():
     assert zone_text(doc, "signature").startswith("TM. CHÍNH PHỦ")
     assert "QUYẾT NGHỊ" in zone_text(doc, "body")
     assert doc.zone("forwarded") is None
+
+
+def test_cover_letter_without_footer_still_ends_at_the_forwarded_header():
+    cover = FORWARDED.replace("Nơi nhận:\n- Như trên;\n- Lưu: VT, NVY.\nGIÁM ĐỐC\nPhạm Văn Dũng\n", "", 1)
+    doc = doc_of(cover)
+    assert doc.text[doc.zone("forwarded").start:].startswith("BỘ Y TẾ")
+    assert doc.zone("cc") is None and "Bộ trưởng (để b/c)" not in zone_text(doc, "body")
