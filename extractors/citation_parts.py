@@ -114,7 +114,8 @@ def tail_after(text: str, clean: str, folded: str, pos: int, stop: int) -> Tail:
                 date, end = _date(text, folded, _ASIDE.match(folded, end, stop).end(), stop, end)
     # 'của Bộ Y tế (Cục Quản lý Khám, chữa bệnh) về việc …': the summary follows the aside
     p = _skip(folded, _ASIDE.match(folded, end, stop).end(), stop)
-    if m := _TITLE_LEAD.match(folded, p, stop):
+    new_line = "\n" in folded[end:p] and clean[p:p + 1].isupper()     # a new paragraph, not the summary
+    if (m := _TITLE_LEAD.match(folded, p, stop)) and not new_line:
         title = _title(clean, folded, m.end(), stop)
     return Tail(date, " ".join(issuer.split()) if issuer else None, title, end)
 
@@ -147,10 +148,11 @@ def _issuer(clean: str, folded: str, p: int, stop: int) -> int | None:
         return _place_end(clean, folded, m.end(), stop)
     words = list(re.finditer(r"[^\s,;.:()]+", folded[p:min(stop, p + 120)]))
     end = None
-    for i, w in enumerate(words):
+    for i, w in enumerate(words[:12]):
         gap = folded[p + (words[i - 1].end() if i else 0):p + w.start()]
-        capital = clean[p + w.start()].isupper()        # 'Văn phòng Ban Chỉ đạo': a capital word is a name
-        if i and re.search(r"[,;.:()]|\n\s*\n", gap) or (w.group(0) in _ISSUER_STOP and not capital) or i >= 12:
+        word = clean[p + w.start():p + w.end()]
+        capitalised = word[0].isupper() and not word.isupper()   # 'Văn phòng Ban Chỉ đạo': part of the name
+        if i and (re.search(r"[,;.:()]|\n\s*\n", gap) or (w.group(0) in _ISSUER_STOP and not capitalised)):
             break
         if w.group(0) != "va":
             end = p + w.end()

@@ -14,7 +14,8 @@ from .symbols import LOWER
 _LAW = re.compile(r"(?<!\w)(?P<word>Bộ luật|Luật|Pháp lệnh)\s+(?!này|số)(?P<name>[^;:()\[\]\n]{2,160}?)"
                   r"\s*,?\s*(?P<when>ngày\s*\d{1,2}\b|năm\s+(?:19|20)\d{2}\b)")
 # Without a date, the name runs to punctuation, a comma before a capital, or the verb or preposition after it.
-_BARE_LAW = re.compile(rf"(?<!\w)(?P<word>Bộ luật|Luật|Pháp lệnh)[ \t]+(?P<name>\w(?:[^;:()\[\].\n]|\n(?=[ \t]*[{LOWER}])){{1,120}}?)"
+_BARE_LAW = re.compile(rf"(?<!\w)(?P<word>Bộ luật|Luật|Pháp lệnh)[ \t]+"
+                       rf"(?P<name>\w(?:[^;:()\[\].\n]|\n(?=[ \t]*[{LOWER}])){{1,120}}?)"
                        rf"(?=\s*(?:[;:()\[\].]|\n\s*\n|,\s*[A-ZĐ]|$)|\s+(?:số|năm|ngày|và|hoặc|được"
                        r"|đã|tại|về|thì|có|quy định|hướng dẫn|do|của|để|trong|theo|đối với|sửa đổi)\s)")
 _PROJECT = re.compile(r"(?<!\w)Đề án\s+(?P<name>\d{1,4}(?:/[A-Z]{1,6})?(?![\w/])"

@@ -43,7 +43,7 @@ def extract(doc: Document, header: Header) -> tuple[Reference, ...]:
 
     found = [c for c in (_candidate(clean, folded, m) for m in symbols.find(clean, 0, end)) if c]
     own = _own_numbers(doc, header, clean, found)
-    found = [c for c in found if not _is_own(c.match.value, own) and not _in_note(clean, c.match)]
+    found = [c for c in found if not _is_own(c.match.value, own) and not _in_note(folded, c.match)]
     refs: list[Reference] = []
     for i, c in enumerate(found):
         stop = found[i + 1].start if i + 1 < len(found) else end
@@ -82,15 +82,17 @@ def _is_own(ns: symbols.NumberSymbol, own: list[symbols.NumberSymbol]) -> bool:
                and SequenceMatcher(None, ns.symbol.upper(), o.symbol.upper()).ratio() >= 0.85 for o in own)
 
 
-def _in_note(clean: str, m: symbols.SymbolMatch) -> bool:
-    """Inside '[ … ]' on one line, an editor's note from a legal database, or inside a web address: not the
-    document's own words."""
-    line_start = clean.rfind("\n", 0, m.start) + 1
-    line_end = clean.find("\n", m.end)
-    line_end = len(clean) if line_end < 0 else line_end
-    opened = clean.rfind("[", line_start, m.start)
-    token = clean[line_start:m.start].split(" ")[-1]
-    return (opened >= 0 and "]" not in clean[opened:m.start] and "]" in clean[m.end:line_end]) or \
+# A legal database's note on the text: '[Nội dung này được đính chính bởi Công văn 666/BYT-BH …]'. Other brackets
+# may hold the document's own footnotes, which cite documents like its body does.
+_DATABASE_NOTE = re.compile(r"\[\s*(?:noi dung|khoan|diem|dieu|cum tu|van ban|muc|chuong|phu luc)\b[^\]\n]*?"
+                            r"\b(?:dinh chinh|sua doi|bo sung|bai bo|thay the|het hieu luc)\b[^\]\n]*\]")
+
+
+def _in_note(folded: str, m: symbols.SymbolMatch) -> bool:
+    """Inside a database's note, or inside a web address: not the document's own words."""
+    line_start = folded.rfind("\n", 0, m.start) + 1
+    token = folded[line_start:m.start].split(" ")[-1]
+    return any(n.start() < m.start and m.end <= n.end() for n in _DATABASE_NOTE.finditer(folded, line_start)) or \
         bool(re.search(r"https?:|www\.|\.(?:vn|com|gov)\b", token))
 
 
@@ -158,7 +160,8 @@ def _short_forms(text: str, folded: str, end: int, refs: list[Reference]) -> lis
     out = []
 
     def fits(r: Reference, m: re.Match) -> bool:
-        return r.span[1] <= m.start() and m.group("word") in ("cong van", "van ban", (r.doc_type or "").replace("_", " "))
+        named = (r.doc_type or "").replace("_", " ")
+        return r.span[1] <= m.start() and m.group("word") in ("cong van", "van ban", named)
 
     def point(r: Reference, m: re.Match) -> Reference:
         return replace(r, text=text[m.start():m.end()], span=(m.start(), m.end()), title=None)

@@ -22,12 +22,14 @@ LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềế�
 _GROUP = rf"[A-ZĐÐ][A-ZĐÐ0-9&]*(?:[a-z]{{1,2}}(?![{LOWER}])[A-ZĐÐ0-9&]*)?"
 # Spaces may stand before a separator only on its line; after one, a line may break ('TT-\nBYT').
 _SEP = r"[ \t]*[-/][ \t]*(?:\n\s*)?|\.(?=[A-ZĐ][A-ZĐ0-9&]+(?![\w]))"
-# The number stands alone, or glued to 'Số' by OCR ('Số13/2025/TT-BYT'). A digit and colon before it make a time or a standard ('QCVN 01:2009/BYT'), not a document number.
+# The number stands alone, or glued to 'Số' by OCR ('Số13/2025/TT-BYT'). A digit and colon before it make a time
+# or a standard ('QCVN 01:2009/BYT'), not a document number.
 _NUM = r"(?:(?<![\w.,/-])(?<!\d:)|(?<=[sS][ốôoỐÔO6]))(?P<num>[O\d]*\d[O\d]*[a-z]?)"
+_YEAR = r"(?P<year>(?:19|2[0O])[ \t]?[\dO]{2})"
 NUMBER_SYMBOL = re.compile(
-    rf"{_NUM}[ \t]*\n?[ \t]*/\s*(?:(?P<year>(?:19|2[0O])[ \t]?[\dO]{{2}})[ \t]*/\s*)?(?P<sym>{_GROUP}(?:(?:{_SEP}){_GROUP})*)")
-PARTY = re.compile(
-    r"(?<![\w.,/-])(?P<num>\d{1,5})[ \t]*-[ \t]*(?P<type>[A-ZĐÐ][A-Za-zĐđÐ]*)[ \t]*/[ \t]*(?P<iss>[A-ZĐÐ][A-Za-zĐđÐ0-9]*)")
+    rf"{_NUM}[ \t]*\n?[ \t]*/\s*(?:{_YEAR}[ \t]*/\s*)?(?P<sym>{_GROUP}(?:(?:{_SEP}){_GROUP})*)")
+PARTY = re.compile(r"(?<![\w.,/-])(?P<num>\d{1,5})[ \t]*-[ \t]*(?P<type>[A-ZĐÐ][A-Za-zĐđÐ]*)[ \t]*/[ \t]*"
+                   r"(?P<iss>[A-ZĐÐ][A-Za-zĐđÐ0-9]*)")
 
 # Same-length substitutions, so that offsets in the view are offsets in the text.
 _LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "*": " ",

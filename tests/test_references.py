@@ -197,6 +197,21 @@ def test_database_note_in_brackets():
     assert _refs(text) == ()
 
 
+def test_footnotes_in_brackets_are_the_documents_own():
+    text = ("theo chỉ đạo của Tỉnh ủy [tại Chương trình số 51-CTr/TU ngày 09 tháng 02 năm 2018 về thực hiện "
+            "Nghị quyết số 18-NQ/TW, ngày 25 tháng 10 năm 2017 của Ban Chấp hành Trung ương khóa XII]")
+    assert [(r.id, r.doc_type, r.date) for r in _refs(text)] == [("51-CTr/TU", "chuong_trinh", "2018-02-09"),
+                                                                 ("18-NQ/TW", "nghi_quyet", "2017-10-25")]
+
+
+def test_upper_case_title_line():
+    text = ("QUYẾT ĐỊNH V/V BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG TRIỂN KHAI KẾ HOẠCH SỐ 119-KH/TU NGÀY 18 THÁNG 12 NĂM 2019 "
+            "CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ THỰC HIỆN CHỈ THỊ SỐ 37-CT/TW NGÀY 03 THÁNG 9 NĂM 2019")
+    a, b = _refs(text)
+    assert (a.id, a.doc_type, a.date, a.issuer) == ("119-KH/TU", "ke_hoach", "2019-12-18", "BAN THƯỜNG VỤ TỈNH ỦY")
+    assert (b.id, b.doc_type, b.date) == ("37-CT/TW", "chi_thi", "2019-09-03")
+
+
 def test_short_forms_point_back():
     text = ("Căn cứ Chỉ thị số 04/CT-BYT ngày 07/4/2026 của Bộ trưởng Bộ Y tế; Thông tư số 13/2025/TT-BYT.\n"
             "1. Thực hiện Chỉ thị số 04 nêu trên và Thông tư số 13; Nghị định số 30 chưa được dẫn.")
