@@ -38,6 +38,14 @@ def _alternation(phrases) -> str:
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+def _lead_start(folded: str, pos: int, lead: re.Pattern, window: int = 40) -> re.Match | None:
+    """The lead phrase ('chậm nhất là', 'định kỳ', 'có hiệu lực kể') that ends right before pos. Patterns are
+    written core first and their lead looked for behind, because a pattern that opens with an optional group
+    is tried at every character of the text."""
+    m = lead.search(folded, max(0, pos - window), pos)
+    return m if m and m.end() > m.start() else None
+
+
 @lru_cache(maxsize=None)
 def _operators(applies_to: str) -> dict[str, str]:
     """folded phrase -> kind, for operators before a date ('date') or a period ('period')."""
@@ -128,7 +136,7 @@ def _bounds(kind: str, op: str, first: date, last: date) -> date:
 
 _MONTH = re.compile(rf"thang\s+(?P<m>\d{{1,2}}){_SEP}{YEAR}")
 _QUARTER = re.compile(rf"quy\s+(?P<q>iv|i{{1,3}}|[1-4])(?![a-z]){_SEP}{YEAR}")
-_HALF = re.compile(rf"(?P<n>\d{{1,2}}|[a-z]+)\s+thang\s+(?P<part>dau|cuoi)\s+(?:cua\s+)?nam\s+{YEAR}")
+_HALF = re.compile(rf"(?<![a-z0-9])(?P<n>\d{{1,2}}|sau|chin|ba)\s+thang\s+(?P<part>dau|cuoi)\s+(?:cua\s+)?nam\s+{YEAR}")
 _YEAR = re.compile(rf"(?<![a-z])nam\s+(?:ngan\s+sach\s+|tai\s+chinh\s+)?{YEAR}(?!\s*[-–]\s*\d)")
 _STAGE = re.compile(rf"trong\s+giai\s+doan\s+(?:19|20)\d{{2}}\s*[-–]\s*{YEAR}")
 # Forward-looking parts of reports and plans: 'Nhiệm vụ trọng tâm tháng 02 năm 2025', 'Chương trình công tác
@@ -193,19 +201,22 @@ def periods(text: str, folded: str, start: int, end: int, line_start, alone, cit
 
 # ---- recurring ----------------------------------------------------------------------------------------------
 
-_LEAD = r"(?:(?:dinh\s+ky\s+)?(?:truoc|cham\s+nhat(?:\s+la)?|vao|den\s+het)\s+)?"
-_MONTHLY_DAY = re.compile(_LEAD + r"ngay\s+(?:mung\s+)?(?P<d>\d{1,2})\s+(?:cua\s+)?(?:(?:hang|moi)\s+thang|thang\s+"
+_RECURRING_LEAD = re.compile(r"(?<![a-z])(?:dinh\s+ky\s+)?(?:truoc|cham\s+nhat(?:\s+la)?|vao|den\s+het)\s+$")
+_MONTHLY_DAY = re.compile(r"ngay\s+(?:mung\s+)?(?P<d>\d{1,2})\s+(?:cua\s+)?(?:(?:hang|moi)\s+thang|thang\s+"
                           r"(?:ke\s+tiep|tiep\s+theo|sau))")
-_YEARLY_DAY = re.compile(_LEAD + r"ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})\s+(?:cua\s+)?(?:hang|moi)"
+_YEARLY_DAY = re.compile(r"ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})\s+(?:cua\s+)?(?:hang|moi)"
                          r"\s+nam")
-_YEARLY_AFTER = re.compile(r"(?:hang|moi)\s+nam\s*,?\s*(?:truoc|cham\s+nhat(?:\s+la)?|vao|den\s+het)\s+ngay\s+"
+_YEARLY_AFTER = re.compile(r"(?<![a-z])(?:hang|moi)\s+nam\s*,?\s*(?:truoc|cham\s+nhat(?:\s+la)?|vao|den\s+het)\s+ngay\s+"
                            r"(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})(?!\s*(?:/|-|nam)\s*\d)")
+
+
+_PERIODIC_LEAD = re.compile(r"(?<![a-z])dinh\s+ky\s+$")
 
 
 @lru_cache(maxsize=None)
 def _every() -> re.Pattern:
     units = _alternation(_units())
-    return re.compile(rf"(?:dinh\s+ky\s+)?(?<![a-z])hang\s+(?P<unit>{units})(?![a-z])|dinh\s+ky\s+(?P<n>\d{{1,2}}|"
+    return re.compile(rf"(?<![a-z])hang\s+(?P<unit>{units})(?![a-z])|(?<![a-z])dinh\s+ky\s+(?P<n>\d{{1,2}}|"
                       rf"{_word_count_pattern()})\s*(?P<unit2>{units})(?![a-z])")
 
 
@@ -213,35 +224,38 @@ def recurring(folded: str, start: int, end: int) -> list[Candidate]:
     """'trước ngày 20 hằng tháng', 'ngày mùng 05 của tháng kế tiếp', 'trước ngày 15 tháng 12 hằng năm',
     'hằng năm trước ngày 15/12', 'định kỳ hằng quý', 'định kỳ 6 tháng'. Due is null: no single day."""
     out = []
+
+    def add(m: re.Match, lead: re.Pattern, rule: str) -> None:
+        found = _lead_start(folded, m.start(), lead)
+        out.append(Candidate(max(start, found.start()) if found else m.start(), m.end(), "recurring",
+                             recurrence=rule))
+
     for m in _MONTHLY_DAY.finditer(folded, start, end):
         if 1 <= int(m.group("d")) <= 31:
-            out.append(Candidate(m.start(), m.end(), "recurring",
-                                 recurrence=f"FREQ=MONTHLY;BYMONTHDAY={int(m.group('d'))}"))
+            add(m, _RECURRING_LEAD, f"FREQ=MONTHLY;BYMONTHDAY={int(m.group('d'))}")
     for rx in (_YEARLY_DAY, _YEARLY_AFTER):
         for m in rx.finditer(folded, start, end):
             d, mo = int(m.group("d")), int(m.group("m"))
             if day_month(2024, mo, d):          # a leap year, so that 29/2 stands
-                out.append(Candidate(m.start(), m.end(), "recurring",
-                                     recurrence=f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}"))
+                add(m, _RECURRING_LEAD, f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}")
     for m in _every().finditer(folded, start, end):
         freq, interval = _units()[re.sub(r"\s+", " ", m.group("unit") or m.group("unit2"))]
         if m.group("n"):
             interval *= count_value(m.group("n")) or 1
-        rule = f"FREQ={freq}" + (f";INTERVAL={interval}" if interval > 1 else "")
-        out.append(Candidate(m.start(), m.end(), "recurring", recurrence=rule))
+        add(m, _PERIODIC_LEAD, f"FREQ={freq}" + (f";INTERVAL={interval}" if interval > 1 else ""))
     return out
 
 
 # ---- relative and immediate -----------------------------------------------------------------------------------
 
-_RELATIVE_LEAD = (r"(?P<lead>(?:trong\s+(?:thoi\s+han|vong|thoi\s+gian)|trong|cham\s+nhat|toi\s+da|toi\s+thieu|"
-                  r"khong\s+qua|truoc\s+it\s+nhat|truoc|sau)(?:\s+(?:toi\s+da|la))*\s+)?")
+_RELATIVE_LEAD = re.compile(r"(?<![a-z])(?P<lead>trong\s+(?:thoi\s+han|vong|thoi\s+gian)|trong|cham\s+nhat|toi\s+da|"
+                            r"toi\s+thieu|khong\s+qua|truoc\s+it\s+nhat|truoc|sau)(?:\s+(?:toi\s+da|la))*\s+$")
 
 
 @lru_cache(maxsize=None)
 def _relative() -> re.Pattern:
     count = rf"(?P<n>\d{{1,3}}|{_word_count_pattern()})(?:\s*\([a-z\s]+\))?"
-    return re.compile(rf"(?<![a-z0-9]){_RELATIVE_LEAD}{count}\s*(?P<unit>ngay\s+lam\s+viec|ngay|thang|nam|gio|tuan)"
+    return re.compile(rf"(?<![a-z0-9]){count}\s*(?P<unit>ngay\s+lam\s+viec|ngay|thang|nam|gio|tuan)"
                       r"(?![a-z])(?P<anchor>\s*,?\s*(?:ke\s+tu|tinh\s+tu|sau\s+khi|sau)\s+)?")
 
 
@@ -281,13 +295,14 @@ def relative(folded: str, start: int, end: int, dates: list[DateMatch], own_day,
     out = []
     for m in _relative().finditer(folded, start, end):
         n, unit = count_value(m.group("n")), re.sub(r"\s+", " ", m.group("unit"))
-        lead = (m.group("lead") or "").strip()
+        found = _lead_start(folded, m.start(), _RELATIVE_LEAD)
+        lead = re.sub(r"\s+", " ", found.group("lead")) if found else ""
         # Without an anchor only a short limit is a deadline ('trong vòng 24 giờ'); 'trong vòng 01 năm' is a
         # duration.
         if not n or not (m.group("anchor") or (lead.startswith(("trong vong", "trong thoi han", "cham nhat"))
                                                and unit.startswith(("gio", "ngay")))):
             continue
-        s = m.start("lead") if m.group("lead") else m.start("n")
+        s = max(start, found.start()) if found else m.start()
         due = None
         if m.group("anchor"):
             a = m.end()
@@ -303,16 +318,20 @@ def relative(folded: str, start: int, end: int, dates: list[DateMatch], own_day,
     return out
 
 
-_SIGNING = re.compile(r"(?P<effect>co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+)?(?:ke\s+)?tu\s+(?P<day>ngay\s+(?:ky|ban\s+hanh)"
-                      r"(?:\s*,?\s*ban\s+hanh)?)(?![a-z])")
+_SIGNING = re.compile(r"(?<![a-z])tu\s+(?P<day>ngay\s+(?:ky|ban\s+hanh)(?:\s*,?\s*ban\s+hanh)?)(?![a-z])")
+_SIGNING_LEAD = re.compile(r"(?<![a-z])(?:(?P<effect>co\s+hieu\s+luc(?:\s+thi\s+hanh)?)\s+(?:ke\s+)?|ke\s+)$")
 
 
 def signing_day(folded: str, start: int, end: int, own_day, quoted) -> list[Candidate]:
     """'có hiệu lực (thi hành) kể từ ngày ký (ban hành)' gives the issue day when that is a full day. A quoted
     clause speaks of the quoted document's signing, so it gives nothing."""
-    return [Candidate(m.start(), m.end(), "from", due=own_day, effect=True)
-            for m in _SIGNING.finditer(folded, start, end)
-            if not quoted(m.start()) and (m.group("effect") or _OWN_DAY.match(folded, m.start("day")))]
+    out = []
+    for m in _SIGNING.finditer(folded, start, end):
+        lead = _lead_start(folded, m.start(), _SIGNING_LEAD)
+        if not quoted(m.start()) and ((lead and lead.group("effect")) or _OWN_DAY.match(folded, m.start("day"))):
+            out.append(Candidate(max(start, lead.start()) if lead else m.start(), m.end(), "from", due=own_day,
+                                 effect=True))
+    return out
 
 
 _YEARLESS = re.compile(r"ngay\s+(?:mung\s+)?(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})(?![\d/])"

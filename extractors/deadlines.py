@@ -46,7 +46,7 @@ def _fold_char(c: str) -> str:
 
 def folded_text(text: str) -> str:
     """The matching key of text, one character for one, so that offsets agree."""
-    return "".join(map(_fold_char, text))
+    return text.translate({ord(c): _fold_char(c) for c in set(text)})
 
 
 class _Lines:
