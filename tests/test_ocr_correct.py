@@ -1,0 +1,63 @@
+"""OCR post-correction and header column order, on hand-made OCR output (no Tesseract needed)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ingest.ocr_correct import correct
+from pipeline.ingest.ocr_layout import page_text
+
+
+@pytest.mark.parametrize("ocr, right", [
+    ("Só: 1366 /BYT-K2ĐÐT", "Số: 1366/BYT-K2ĐT"),
+    ("S6; 05/BNV-VP", "Số: 05/BNV-VP"),
+    ("Số: 26 /§SYT-TCCB", "Số: 26/SYT-TCCB"),
+    ("Thông tư số 57/2024/TT- BYT ngày 31/12/2024", "Thông tư số 57/2024/TT-BYT ngày 31/12/2024"),
+    ("năm 2O25", "năm 2025"),
+    ("Kinh gửi: Giám đôc Sở Y tê", "Kính gửi: Giám đốc Sở Y tế"),
+    ("Noi nhận:\n- Như trên;", "Nơi nhận:\n- Như trên;"),
+    ("SỞ Y TÉ", "SỞ Y TẾ"),
+    ("KÉ HOẠCH", "KẾ HOẠCH"),
+    ("CỘNG HÒA XÃ HỘI CHU NGHIA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("Ðiều 1. tô\nchức triên khai", "Điều 1. tổ\nchức triển khai"),
+    ("quy định chỉ tiết về chỉ phí", "quy định chi tiết về chi phí"),
+])
+def test_known_slips_are_set_right(ocr, right):
+    assert correct(ocr) == right
+
+
+@pytest.mark.parametrize("text", [
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",          # both placements of the mark are in use
+    "Thủ tướng Chính phủ chỉ đạo các Bộ, ngành: - UBND tỉnh; - Sở Y tế.",
+    "đủ điều kiện thực hiện chi trả hằng năm",
+    "Tờ trình số 12/TTr-SYT - Như trên",          # a list dash is not part of the symbol
+])
+def test_correct_text_is_left_alone(text):
+    assert correct(text) == text
+
+
+def tsv(*words: tuple[str, int, int, int, int, int]) -> str:
+    """Tesseract TSV with one row per word: (text, line, left, top, width, height)."""
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
+    rows += [f"5\t1\t1\t1\t{line}\t{i}\t{left}\t{top}\t{width}\t{height}\t95\t{text}"
+             for i, (text, line, left, top, width, height) in enumerate(words, 1)]
+    return "\n".join(rows)
+
+
+def test_two_header_columns_come_out_one_after_the_other():
+    page = tsv(("UBND", 1, 450, 230, 130, 40), ("TỈNH", 1, 590, 230, 110, 40),
+               ("CỘNG", 1, 1120, 230, 140, 40), ("HÒA", 1, 1270, 230, 100, 40), ("XÃ", 1, 1390, 230, 60, 40),
+               ("SỞ", 2, 640, 290, 60, 40), ("Y", 2, 710, 290, 25, 40), ("TẾ", 2, 750, 290, 60, 40),
+               ("Độc", 2, 1290, 290, 80, 40), ("lập", 2, 1390, 290, 60, 40),
+               ("Số:", 3, 530, 350, 70, 40), ("12/SYT-VP", 3, 610, 350, 200, 40),
+               ("Kiên", 3, 1170, 350, 90, 40), ("Giang,", 3, 1270, 350, 120, 40),
+               ("V/v", 4, 460, 410, 60, 40), ("tập", 4, 530, 410, 60, 40), ("huấn", 4, 600, 410, 100, 40),
+               ("Kính", 5, 900, 480, 90, 40), ("gửi:", 5, 1000, 480, 80, 40),
+               ("Sở", 6, 450, 540, 50, 40), ("Y", 6, 510, 540, 25, 40), ("tế", 6, 545, 540, 40, 40),
+               ("nhận", 6, 600, 540, 90, 40), ("được", 6, 700, 540, 90, 40), ("công", 6, 800, 540, 90, 40),
+               ("văn", 6, 900, 540, 70, 40), ("số", 6, 980, 540, 40, 40), ("499/RHMTW", 6, 1030, 540, 200, 40),
+               ("ngày", 6, 1240, 540, 90, 40), ("04", 6, 1340, 540, 40, 40), ("tháng", 6, 1390, 540, 90, 40))
+    assert page_text(page) == "\n".join([
+        "UBND TỈNH", "SỞ Y TẾ", "Số: 12/SYT-VP", "",
+        "CỘNG HÒA XÃ", "Độc lập", "Kiên Giang,", "",
+        "V/v tập huấn", "Kính gửi:",                 # left column only: stays in reading order
+        "Sở Y tế nhận được công văn số 499/RHMTW ngày 04 tháng"]) + "\n"
