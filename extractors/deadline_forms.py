@@ -192,7 +192,8 @@ def periods(text: str, folded: str, start: int, end: int, line_start, alone, cit
                 s, kind, due = m.start(), "period", last
             else:
                 continue
-            if excluded_before(text, s) or (kind != "from" and cited(s, m.end())):
+            target = rx is _YEAR and op is not None and op[1] in ("den", "den het", "cho den")
+            if excluded_before(text, s) or (kind != "from" and cited(s, m.end(), target)):
                 continue
             taken.append((m.start(), m.end()))
             out.append(Candidate(s, m.end(), kind, value, due, effect=kind == "from", begins=first))
@@ -339,8 +340,9 @@ _YEARLESS = re.compile(r"ngay\s+(?:mung\s+)?(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?
 
 
 def yearless(folded: str, start: int, end: int, line_start, issued: date | None) -> list[Candidate]:
-    """'trước ngày 20/10' with the year left out: the first such day on or after the issue day. 'ngày 31 tháng 7
-    của năm xét tặng' names no year that can be known: due null."""
+    """'trước ngày 20/10' with the year left out: of that day in the issue year and the years beside it, the one
+    nearest the issue day ('trước ngày 10/01' written on 20/12 is next January; 'từ ngày 14/8' written on 17/10
+    is this August, past). 'ngày 31 tháng 7 của năm xét tặng' names no year that can be known: due null."""
     out = []
     for m in _YEARLESS.finditer(folded, start, end):
         op = operator_before(folded, m.start(), line_start(m.start()), "date")
@@ -349,8 +351,7 @@ def yearless(folded: str, start: int, end: int, line_start, issued: date | None)
         d, mo = int(m.group("d")), int(m.group("m"))
         due = None
         if issued and not m.group("of"):
-            due = day_month(issued.year, mo, d)
-            if due and due < issued:
-                due = day_month(issued.year + 1, mo, d)
+            days = [x for x in (day_month(issued.year + k, mo, d) for k in (-1, 0, 1)) if x]
+            due = min(days, key=lambda x: abs((x - issued).days)) if days else None
         out.append(Candidate(op[0], m.end("m"), op[2], due=due))
     return out

@@ -22,7 +22,7 @@ from .dates import DateMatch, find_dates
 from .deadline_forms import (Candidate, excluded_before, operator_before, periods, recurring, relative,
                              signing_day, yearless)
 from .findings import Deadline, Header
-from .lexicon import fold
+from .lexicon import doc_types, fold, read_tsv
 from .symbols import NUMBER_SYMBOL
 
 # Lines that are never deadlines: the legal bases, and e-signature stamps that leak into the text (OCR may
@@ -118,10 +118,18 @@ def _clause_start(folded: str, pos: int, marks: str) -> int:
 _CITED_AFTER = re.compile(r"\s*(?:theo|của|tại)\s")
 
 
-def _cited_around(text: str, folded: str, start: int, end: int) -> bool:
+@lru_cache(maxsize=None)
+def _programme_name() -> re.Pattern:
+    names = [t.name for t in doc_types()] + [r[0] for r in read_tsv("programme_words.tsv")]
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+def _cited_around(text: str, folded: str, start: int, end: int, target: bool = False) -> bool:
     """A cited document stands in the same clause before the match, or the match is followed by 'theo/của/tại'
-    and a citation: the match then describes that document."""
-    if NUMBER_SYMBOL.search(text, _clause_start(folded, start, ".;\n,("), start):
+    and a citation: the match then describes that document. A target year ('đến năm 2030') after the name of
+    a plan or programme in the same clause is part of that name."""
+    clause = _clause_start(folded, start, ".;\n,(")
+    if NUMBER_SYMBOL.search(text, clause, start) or (target and _programme_name().search(text, clause, start)):
         return True
     after = _CITED_AFTER.match(text, end)
     return bool(after and NUMBER_SYMBOL.search(text, after.end(), after.end() + 50))
@@ -196,7 +204,7 @@ def extract(doc: Document, header: Header) -> tuple[Deadline, ...]:
 
     found = (_dated(text, folded, dates, lines)
              + periods(text, folded, lo, hi, lines.start, lambda s, e: _alone(text, s, e),
-                       lambda s, e: _cited_around(text, folded, s, e))
+                       lambda s, e, target: _cited_around(text, folded, s, e, target))
              + recurring(folded, lo, hi)
              + relative(folded, lo, hi, dates, issued, quoted)
              + signing_day(folded, lo, hi, issued, quoted)

@@ -157,6 +157,8 @@ def test_day_month_without_year_takes_the_next_such_day():
     assert dues("Báo cáo về Sở trước ngày 20/10.", "2025-10-01") == [("by", "2025-10-20")]
     assert dues("Báo cáo về Sở trước ngày 10/01.", "2025-12-20") == [("by", "2026-01-10")]
     assert dues("Trước ngày 31 tháng 7 của năm xét tặng", "2025-11-24") == [("by", None)]
+    # The nearest such day to the issue day: this August, already past, so no deadline.
+    assert dues("Số liệu từ ngày 14/8 đến ngày 13/9 như sau.", "2017-10-17") == []
 
 
 # ---- what is not a deadline -----------------------------------------------------------------------------------
@@ -172,6 +174,7 @@ def test_day_month_without_year_takes_the_next_such_day():
     "Liên hệ: 0934.575.477",                                                 # a phone number
     "Đề án giai đoạn 2022 - 2025, tầm nhìn đến năm 2030;",                   # a vision
     "Quyết định số 2269/QĐ-TTg phê duyệt Chương trình viễn thông công ích đến năm 2030.",   # a cited title
+    "triển khai Chiến lược quốc gia phòng, chống tai nạn thương tích đến năm 2030",   # a programme's name
     "Số liệu tính đến ngày 30/9/2025.",                                      # a reference point
     "[Nội dung này được đính chính bởi Công văn 666/BYT-BH năm 2021 có hiệu lực kể từ ngày 28/01/2026]",
     "- Ví dụ: thẻ hết thời hạn sử dụng vào ngày 31 tháng 12 năm 2026.\n+ Chi phí phát sinh từ ngày 01/01/2027 "
