@@ -29,6 +29,8 @@ _VNI_EVIDENCE = re.compile("[aeiouyôöAEIOUYÔÖ][" + cs.VNI_TELLTALE_MARKS + c
 _TCVN3_EVIDENCE = re.compile(f"(?<=[^\\W\\d_])[{cs.TCVN3_TELLTALES}]|[{cs.TCVN3_TELLTALES}](?=[^\\W\\d_])")
 _ASCII_LETTERS = re.compile("[A-Za-z]")
 _PRECOMPOSED = re.compile("[\u1ea0-\u1ef9]")
+# Word keeps the codes of a font it takes for a symbol font at U+F000 + code.
+_SYMBOL_AREA = {0xF000 + b: b for b in range(0x20, 0x100)}
 # Telltales that mean the same in Windows-1258 as in Latin-1 ('µ' yes; 'Ð', which cp1258 reads 'Đ',
 # no): a real cp1258 text re-read as Latin shows none of them.
 _TCVN3_TELLTALES_CP1258 = "".join(c for c in cs.TCVN3_TELLTALES if c.encode("latin-1").decode("cp1258") == c)
@@ -60,6 +62,7 @@ def repair(text: str, font_hints: Iterable[str] = ()) -> tuple[str, str | None]:
     text, found = _fix_mojibake(text)
     if len(hinted) == 1:
         enc = hinted.pop()
+        text = text.translate(_SYMBOL_AREA)
         fixed = _convert_lines(text, enc, lambda line: True)
     else:
         enc = _dominant_legacy(text)

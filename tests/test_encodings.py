@@ -45,6 +45,7 @@ def test_spec_examples(shown, expected, encoding):
     ("HÖ VN-2000", (".VnTime",), "Hệ VN-2000"),
     ("Tröôøng Ñaïi hoïc", ("VNI-Times",), "Trường Đại học"),
     ("Kýnh göûi", ("VNI-Helve",), "Kýnh gửi"),
+    ("B\uf0e9 Y t\uf0d5", (".VnTime",), "Bộ Y tế"),         # codes kept in Word's symbol-font area
 ])
 def test_font_hints(shown, fonts, expected):
     assert repair(shown, fonts)[0] == expected
