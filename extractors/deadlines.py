@@ -128,8 +128,10 @@ def _cited_around(text: str, folded: str, start: int, end: int, target: bool = F
     """A cited document stands in the same clause before the match, or the match is followed by 'theo/của/tại'
     and a citation: the match then describes that document. A target year ('đến năm 2030') after the name of
     a plan or programme in the same clause is part of that name."""
-    clause = _clause_start(folded, start, ".;\n,(")
-    if NUMBER_SYMBOL.search(text, clause, start) or (target and _programme_name().search(text, clause, start)):
+    if NUMBER_SYMBOL.search(text, _clause_start(folded, start, ".;\n,("), start):
+        return True
+    # Names hold commas ('Chiến lược quốc gia phòng, chống …'): only a sentence mark ends the search.
+    if target and _programme_name().search(text, max(start - 150, _clause_start(folded, start, ".;\n(")), start):
         return True
     after = _CITED_AFTER.match(text, end)
     return bool(after and NUMBER_SYMBOL.search(text, after.end(), after.end() + 50))
