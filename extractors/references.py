@@ -71,9 +71,17 @@ def _own_numbers(doc: Document, header: Header, clean: str, found: list[_Candida
         own.append(symbols.NumberSymbol(header.number, header.year, symbols.clean(header.symbol), None, ""))
     zone = doc.zone("number")
     boxed = next((c for c in found if zone and zone.start <= c.match.start < zone.end), None)
-    labelled = next((c for c in found if c.label is None and c.match.start < _HEADER_REACH
-                     and _OWN_LABEL.search(clean[max(0, c.match.start - 12):c.match.start])), None)
+    labelled = next((c for c in found if c.match.start < _HEADER_REACH and _is_number_box(clean, c)), None)
     return own + [c.match.value for c in (boxed, labelled) if c]
+
+
+def _is_number_box(clean: str, c: _Candidate) -> bool:
+    """'Số: 1366/BYT-K2ĐT', or for a law 'Luật số: 64/2025/QH15' opening its line (FORMAT.md §2b)."""
+    if c.label is None:
+        return bool(_OWN_LABEL.search(clean[max(0, c.match.start - 12):c.match.start]))
+    line_start = clean.rfind("\n", 0, c.label.start) + 1
+    return not clean[line_start:c.label.start].strip(" \t|") and \
+        bool(re.search(r"(?:số|SỐ)\s*:\s*$", clean[c.label.start:c.match.start]))
 
 
 def _is_own(ns: symbols.NumberSymbol, own: list[symbols.NumberSymbol]) -> bool:

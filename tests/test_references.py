@@ -180,6 +180,15 @@ def test_own_number_excluded():
         ["1000/BYT-K2ĐT"]
 
 
+def test_a_laws_own_number_box():
+    text = "QUỐC HỘI\nLuật số: 130/2025/QH15\nCăn cứ Hiến pháp;\nCăn cứ Nghị quyết số 203/2025/QH15;"
+    assert [r.id for r in _refs(text)] == ["203/2025/QH15"]
+
+
+def test_a_kind_of_paper_is_not_a_named_project():
+    assert _refs("Tổ chức tín dụng nộp Đề án thành lập chi nhánh, trong đó phải có các nội dung sau") == ()
+
+
 def test_annex_header_citing_another_document_counts():
     text = "Số: 12/KH-SYT\nPHỤ LỤC\n(Kèm theo Quyết định số 1150/QĐ-BYT ngày 03/4/2025 của Bộ Y tế)"
     assert [r.id for r in _refs(text)] == ["1150/QĐ-BYT"]
