@@ -294,13 +294,14 @@ def _fonts_are_legacy(grouped) -> bool:
     return legacy >= unicode
 
 
-def _group_by_encoding(pieces):
-    """Merge neighbouring runs whose fonts share an encoding, so a syllable split over runs converts whole."""
-    groups: list[tuple[str, str | None]] = []
+def _group_by_encoding(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Merge neighbouring runs whose fonts share an encoding, so a syllable split over runs converts
+    whole; a group keeps the font of its first run, or None when that font names no legacy encoding."""
+    groups: list[list] = []                        # [text, font, encoding]
     for text, font in pieces:
         enc = encodings.font_encoding(font) if font else None
-        if groups and (encodings.font_encoding(groups[-1][1]) if groups[-1][1] else None) == enc:
-            groups[-1] = (groups[-1][0] + text, groups[-1][1] if enc else None)
+        if groups and groups[-1][2] == enc:
+            groups[-1][0] += text
         else:
-            groups.append((text, font if enc else None))
-    return groups
+            groups.append([text, font if enc else None, enc])
+    return [(text, font) for text, font, _ in groups]
