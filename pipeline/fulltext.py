@@ -25,9 +25,11 @@ def fold_keep(text: str) -> str:
 
 
 def phrases(query: str) -> list[list[str]]:
-    """'"benh an" dien tu' -> [['benh', 'an'], ['dien'], ['tu']]: quoted words stay together."""
+    """'"benh an" dien tu 13/2025/TT-BYT' -> [['benh', 'an'], ['dien'], ['tu'], ['13', '2025', 'tt', 'byt']]:
+    quoted words stay together, and so do the parts of a word joined by punctuation (a số ký hiệu, 'b/c')."""
     out = [_WORD.findall(fold(p)) for p in _PHRASE.findall(query)]
-    out += [[w] for w in _WORD.findall(fold(_PHRASE.sub(" ", query)))]
+    rest = re.sub(r"\s*([/-])\s*", r"\1", _PHRASE.sub(" ", query))    # '13 / 2025/TT-BYT' is one number
+    out += [_WORD.findall(fold(chunk)) for chunk in rest.split()]
     return [p for p in out if p]
 
 

@@ -250,10 +250,10 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 10) -> list[Hit]:
 
 
 def citing(conn: sqlite3.Connection, ident: str) -> list[sqlite3.Row]:
-    """Stored documents whose references name ident, oldest first, with the citation as written."""
-    return conn.execute(
-        "SELECT DISTINCT d.number_symbol, d.issued_date, d.issuer, d.subject, d.path, c.text FROM citations c "
-        "JOIN documents d USING (doc_id) WHERE c.id_key = ? ORDER BY d.issued_date, d.path, c.position",
+    """Stored documents whose references name ident, oldest first, each with its first citation as written."""
+    return conn.execute(   # SQLite takes the bare columns from the row where min() is reached
+        "SELECT d.number_symbol, d.issued_date, d.issuer, d.subject, d.path, c.text, min(c.position) FROM citations c "
+        "JOIN documents d USING (doc_id) WHERE c.id_key = ? GROUP BY d.doc_id ORDER BY d.issued_date, d.path",
         (id_key(ident),)).fetchall()
 
 

@@ -6,6 +6,7 @@ import openpyxl
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 from icalendar import Calendar
 
 from pipeline import table
@@ -93,6 +94,18 @@ def test_ics_one_todo_per_due_obligation_with_stable_uids(tmp_path):
     ics.write(made_rows(), again, STAMP)
     assert again.read_bytes() == target.read_bytes()
     assert len({str(t["uid"]) for t in todos}) == 2
+
+
+@pytest.mark.parametrize("issued, recurrence, due", [
+    ("2026-04", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", "2026-12-15"),      # 'trước ngày 15 tháng 12 hằng năm'
+    ("2026-12-20", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", "2027-12-15"),
+    ("2026-04-10", "FREQ=MONTHLY;BYMONTHDAY=5", "2026-05-05"),               # 'ngày 05 hằng tháng'
+    ("2026-04-10", "FREQ=YEARLY", None),                                      # 'hằng năm': no day to put it on
+    (None, "FREQ=MONTHLY;BYMONTHDAY=5", None),
+])
+def test_a_recurring_duty_without_a_date_is_due_on_its_first_day(issued, recurrence, due):
+    row = {**made_rows()[2], "deadline": None, "issued_date": issued, "recurrence": recurrence}
+    assert (ics.due_day(row) and ics.due_day(row).isoformat()) == due
 
 
 def test_jsonl_and_errors(tmp_path):

@@ -11,8 +11,9 @@ import pyarrow.parquet as pq
 import pytest
 from icalendar import Calendar
 
-from pipeline import batch, store
+from pipeline import batch, store, table
 from pipeline.cli import main
+from pipeline.sinks import ics
 
 from .conftest import RAW, SEEDS
 
@@ -71,7 +72,7 @@ def test_outputs_agree_with_the_records(first, validate_record):
     for name, df in frames.items():
         assert sorted(zip(df["doc_id"], df["position"].astype(int))) == expected, name
     assert openpyxl.load_workbook(out / "obligations.xlsx").active.max_row == len(expected) + 1
-    due = [o for r in recs for o in r["obligations"] if o.get("deadline")]
+    due = [row for r in recs for row in table.rows(r) if ics.due_day(row)]
     assert len(Calendar.from_ical((out / "deadlines.ics").read_bytes()).walk("VTODO")) == len(due)
     c = counts(out / "congvan.sqlite")
     assert (c["documents"], c["documents_fts"], c["obligations"]) == (len(recs), len(recs), len(expected))

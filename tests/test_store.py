@@ -90,7 +90,7 @@ def test_fold_keeps_offsets_and_snippets_cut_the_original():
     assert len(fold_keep(text)) == len(text)
     assert fold_keep(text) == "so y te tinh dong thap de nghi cac don vi"
     assert snippet(text, "de nghi") == "Sở Y tế tỉnh Đồng Tháp [ĐỀ NGHỊ] các đơn vị"
-    assert match_expression('"hồ sơ" điện-tử') == '"ho so" "dien" "tu"'
+    assert match_expression('"hồ sơ" điện-tử 13 / 2025/TT-BYT') == '"ho so" "dien tu" "13 2025 tt byt"'
     assert match_expression(" -*") is None
 
 

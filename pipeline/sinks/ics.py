@@ -1,5 +1,8 @@
 """deadlines.ics (RFC 5545): one VTODO per obligation with a due day, recurring ones with their RRULE.
 
+A recurring duty written with its day ('trước ngày 15 tháng 12 hằng năm') but no date of its own is due on the
+rule's first day on or after the document's date of issue; one without a day ('hằng năm') has no due day.
+
 UIDs hash the document id and the obligation's place in it, so a calendar that imports the file again updates
 its tasks instead of doubling them.
 """
@@ -10,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable
 
+from dateutil.rrule import rrulestr
 from icalendar import Calendar, Todo, vRecur
 
 from . import replacing
@@ -31,11 +35,36 @@ def _rule(text: str | None) -> vRecur | None:
         return None   # an RRULE we cannot parse is left out rather than written broken
 
 
+def _issued(text: str | None) -> date | None:
+    """The day a partial ISO date starts on: '2026-04' -> 2026-04-01."""
+    parts = (text or "").split("-") + ["01", "01"]
+    try:
+        return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
+
+
+def due_day(row: dict) -> date | None:
+    """The obligation's deadline, else the first day its recurrence names after the document was issued."""
+    try:
+        return date.fromisoformat(row["deadline"] or "")
+    except ValueError:
+        pass
+    issued = _issued(row["issued_date"])
+    if not issued or "BYMONTHDAY" not in (row["recurrence"] or ""):
+        return None
+    start = datetime.combine(issued, datetime.min.time())
+    try:
+        first = rrulestr(row["recurrence"].removeprefix("RRULE:"), dtstart=start).after(start, inc=True)
+    except ValueError:
+        return None
+    return first.date() if first else None
+
+
 def todo(row: dict, stamp: datetime) -> Todo | None:
     """The task of one obligation row; None when it has no due day."""
-    try:
-        due = date.fromisoformat(row["deadline"] or "")
-    except ValueError:
+    due = due_day(row)
+    if due is None:
         return None
     item = Todo()
     item.add("uid", uid(row))
