@@ -24,11 +24,11 @@ CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 SPACES = re.compile(r"[ \u2000-\u200a]+")
 
 # Line openings that start a new paragraph, list item or header line (NĐ30 Phụ lục I).
-BLOCK_START = re.compile(r"""(?:
+BLOCK_START = re.compile(r"""[“"]?(?:                 # an amending text quotes its items
     [-+•*–—]\s*[^\d\s]                             # dash lists: Kính gửi, Nơi nhận, items
-  | \d{1,3}(?:\.\d{1,3})*[.)](?:\s|$)              # 1.  1.2.  2)
+  | \d{1,3}(?:\.\d{1,3})*[.)]\s+\S                # 1.  1.2.  2)
   | [a-zđ]\)\s                                     # điểm a) … đ)
-  | [IVXLC]{1,6}[.)](?:\s|$)                       # I.  II.
+  | [IVXLC]{1,6}[.)]\s+\S                          # I.  II.
   | Điều\s+\d+[a-z]?\.                             # Điều 3.
   | (?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ\s+lục|PHỤ\s+LỤC)\s+[\dIVXLC]+\b
   | Số\s*:  | Số\s+hiệu\b | V/v\b | Kính\s+gửi\b | Nơi\s+nhận\b | Căn\s+cứ\b
@@ -36,20 +36,24 @@ BLOCK_START = re.compile(r"""(?:
   | [A-ZĐ][^\n,;.]{1,40},\s+ngày\b                 # Hà Nội, ngày …
 )""", re.VERBOSE)
 # Lines after which nothing is joined: their text ends where the line ends.
-LINE_OF_ITS_OWN = re.compile(r"(?:Số\s*:|Kính\s+gửi\s*:?\s*$|Nơi\s+nhận|[A-ZĐ][^\n,;.]{1,40},\s+ngày\b)")
+LINE_OF_ITS_OWN = re.compile(r"(?:\(.*\)$|Số\s*:|Kính\s+gửi\s*:?\s*$|Nơi\s+nhận|[A-ZĐ][^\n,;.]{1,40},\s+ngày\b)")
 SENTENCE_END = re.compile(r"[.;:!?]$")
 ITEM_END = re.compile(r"[.;:!?]$|^(?:Kính\s+gửi|Nơi\s+nhận)")
 DASH_ITEM = re.compile(r"[-–—]\s")
 SYMBOL_HYPHEN = re.compile(r"\w-$")
 LONE_PAGE_NUMBER = re.compile(r"(?:-\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?", re.IGNORECASE)
-DIGITS = re.compile(r"\d+")
 
-# Hard-wrapped text: lines end near one width; its upper bound on that width, in characters.
-MAX_WRAP_WIDTH = 130
-# Share of lines that must come close to the width for the text to count as hard-wrapped.
-MIN_NEAR_WIDTH_SHARE = 0.3
-# A line reaching this share of the width, with the next word not fitting after it, was wrapped.
-WRAP_FILL = 0.9
+# Text with a blank line after most lines: at most this share of lines touch the next (list items
+# may, as in text saved from a web page).
+MAX_ADJACENT_SHARE = 0.3
+# Hard-wrapped text: lines end near one width; the bounds on that width, in characters.
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 30, 130
+# Share of the longer lines (half the width or more) that must come close to the width for the
+# text to count as hard-wrapped; short lines (table cells, last lines) say nothing.
+MIN_NEAR_WIDTH_SHARE = 0.5
+# A line was wrapped when the next word would have taken it past this share of the width (the
+# share allows for proportional fonts) and it fills at least the minimum share.
+WRAP_FILL, MIN_WRAPPED_SHARE = 0.95, 0.5
 # A line repeated at the top or bottom of at least this share of pages is a running header/footer.
 RUNNING_SHARE = 0.5
 MIN_RUNNING_LENGTH = 10
@@ -60,9 +64,13 @@ def starts_block(line: str) -> bool:
 
 
 def is_heading(line: str) -> bool:
-    """An upper-case line: issuer, motto, type name, section heading or signer."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """An upper-case line: issuer, motto, type name, section heading, signer, urgency mark. Not a
+    wrapped symbol or acronym ('500/BYT-QĐ.', 'SIDA.'): a heading has two upper-case words, or one
+    with no closing punctuation."""
+    if any(c.isalpha() and not c.isupper() for c in line):
+        return False
+    words = [w for w in (w.strip(",;:.()") for w in line.split()) if len(w) >= 2 and w.isalpha()]
+    return len(words) >= 2 or len(words) == 1 and not line.endswith((".", ";", ","))
 
 
 def normalize(pages: tuple[str, ...]) -> tuple[str, tuple[Page, ...]]:
@@ -89,12 +97,12 @@ def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
     kept: a table cell ('Đạt', 'x') can end many pages."""
     counts = Counter()
     for page in pages:
-        counts.update({(edge, _furniture_key(l)) for edge, l in _edge_lines(page) if len(l) >= MIN_RUNNING_LENGTH})
+        counts.update({(edge, l) for edge, l in _edge_lines(page) if len(l) >= MIN_RUNNING_LENGTH})
     running = {k for k, c in counts.items() if len(pages) >= 3 and c >= RUNNING_SHARE * len(pages)}
     out = []
     for n, page in enumerate(pages, 1):
         drop = {l for edge, l in _edge_lines(page)
-                if n > 1 and (LONE_PAGE_NUMBER.fullmatch(l) or (edge, _furniture_key(l)) in running)}
+                if n > 1 and (LONE_PAGE_NUMBER.fullmatch(l) or (edge, l) in running)}
         out.append([l for l in page if l not in drop])
     return out
 
@@ -104,14 +112,10 @@ def _edge_lines(page: list[str]) -> list[tuple[str, str]]:
     return [("top", l) for l in content[:2]] + [("bottom", l) for l in content[-2:]]
 
 
-def _furniture_key(line: str) -> str:
-    return DIGITS.sub("#", line)
-
-
 def _join(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]] | None]:
     """Paragraphs as lists of (page, line) pieces; None marks a paragraph break (blank line)."""
     blanks = _blank_runs(lines)
-    double_spaced = bool(blanks) and sum(1 for b in blanks if b == 1) >= 0.7 * len(blanks)
+    double_spaced = bool(blanks) and sum(1 for b in blanks if b == 0) <= MAX_ADJACENT_SHARE * len(blanks)
     width = _wrap_width([l for _, l in lines if l])
     out: list[list[tuple[int, str]] | None] = []
     gap = 0
@@ -119,7 +123,8 @@ def _join(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]] | None]:
         if not line:
             gap += 1
             continue
-        breaks = gap >= 2 if double_spaced else gap >= 1
+        # With a blank after every printed line, blank lines say nothing about paragraphs.
+        breaks = gap >= 1 and not double_spaced
         gap = 0
         last = out[-1] if out else None
         if last is not None and not breaks and _continues(last[-1][1], line, width):
@@ -150,24 +155,31 @@ def _wrap_width(lines: list[str]) -> int | None:
     if len(lengths) < 5:
         return None
     width = lengths[int(0.95 * (len(lengths) - 1))]
-    near = sum(1 for n in lengths if n >= 0.75 * width)
-    if width > MAX_WRAP_WIDTH or near < MIN_NEAR_WIDTH_SHARE * len(lengths):
+    longer = [n for n in lengths if n >= 0.5 * width]
+    near = sum(1 for n in longer if n >= 0.85 * width)
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH or near < MIN_NEAR_WIDTH_SHARE * len(longer):
         return None
     return width
 
 
 def _continues(above: str, below: str, width: int | None) -> bool:
-    if is_heading(above) or is_heading(below) or LINE_OF_ITS_OWN.match(above):
+    if is_heading(above) or LINE_OF_ITS_OWN.match(above):
+        return False
+    if is_heading(below) and not above.endswith(","):
         return False
     carried = carried_dash(above, below)
     if starts_block(below) and not carried:
         return False
-    if below[:1].islower():
+    # A paragraph never opens in lower case, and never ends on a comma; one that ends without
+    # punctuation is cut off when the next line carries on with a number (a date, a symbol).
+    if below[:1].islower() or above.endswith(",") or below[:1].isdigit() and not SENTENCE_END.search(above):
         return True
     if width is None or SENTENCE_END.search(above) and below[:1].isupper():
         return False
-    lead = " ".join(below.split(" ", 2)[:2 if carried else 1])
-    return len(above) >= WRAP_FILL * width and len(above) + 1 + len(lead) > WRAP_FILL * width
+    if carried:   # without geometry only an exact fit tells a carried dash from an item
+        return len(" ".join([above, *below.split(" ", 2)[:2]])) > width
+    lead = below.split(" ", 1)[0]
+    return len(above) >= MIN_WRAPPED_SHARE * width and len(above) + 1 + len(lead) > WRAP_FILL * width
 
 
 def carried_dash(above: str, below: str) -> bool:

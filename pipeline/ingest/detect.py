@@ -8,6 +8,7 @@ import zipfile
 from typing import Callable
 
 from ..errors import IngestError
+from . import txt
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
@@ -32,7 +33,9 @@ def format_of(data: bytes) -> str:
         return "image"
     if _looks_like_html(head):
         return "html"
-    return "txt"                  # the text reader refuses what does not decode as text
+    if txt.looks_binary(data):
+        raise IngestError("unsupported: binary data, not a document")
+    return "txt"                  # the text reader still refuses what does not decode as text
 
 
 def backend_for(data: bytes) -> Callable:

@@ -221,13 +221,12 @@ def _paragraphs(rows: list[list[Line]]) -> list[str]:
     left = min(l.x0 for l in lines)
     right = max(l.x1 for l in lines)
     out: list[str] = []
-    prev = None
-    for line in lines:
-        if prev is not None and _continues(prev, line, left, right):
+    for i, line in enumerate(lines):
+        # A row with wide gaps is a table row or a form line: a line of its own.
+        if i and len(rows[i]) == len(rows[i - 1]) == 1 and _continues(lines[i - 1], line, left, right):
             out[-1] += joiner(out[-1]) + line.text
         else:
             out.append(line.text)
-        prev = line
     return out
 
 

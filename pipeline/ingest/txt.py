@@ -17,6 +17,7 @@ from ..options import Options
 UTF16_NUL_SHARE = 0.3
 # Text may hold a stray control character; random binary decodes to ~10% of them.
 MAX_CONTROL_SHARE = 0.005
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")   # C0/C1 controls but tab, LF, VT, FF, CR
 
 
@@ -45,6 +46,14 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data, "cp1258"), "cp1258"
     except UnicodeDecodeError:    # cp1258 leaves a few bytes undefined: seen in binary, not in text
         raise IngestError("unsupported: binary data, not a document") from None
+
+
+def looks_binary(data: bytes) -> bool:
+    """A cheap test on the leading bytes: control bytes that no text encoding here produces."""
+    sample = data[:4096]
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _bomless_utf16(sample):
+        return False
+    return len(CONTROL_BYTES.findall(sample)) > MAX_CONTROL_SHARE * len(sample)
 
 
 def _bomless_utf16(data: bytes) -> str | None:

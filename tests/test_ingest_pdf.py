@@ -1,0 +1,209 @@
+"""PDF text layer: retention on rendered variants, the two-column NĐ30 header and footer on real
+born-digital files, the layout rules on hand-placed words, and broken or hostile files."""
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import IngestError
+from pipeline.ingest import pdf, read
+from pipeline.ingest.pdf_layout import Word, page_text
+from pipeline.normalize import normalize
+from pipeline.options import Options
+from tests.conftest import RAW, VARIANTS
+from tests.retention import word_retention
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+
+
+def minimal_pdf(page_streams: list[bytes], encrypt: bool = False) -> bytes:
+    """A small valid PDF: one Helvetica text stream per page; with `encrypt`, a standard security
+    handler whose user password is not empty, so no reader can open it without the password."""
+    count = len(page_streams)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>"
+               % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count)), count),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i, stream in enumerate(page_streams):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                       b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i))
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    trailer = b""
+    if encrypt:
+        objects.append(b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>" % (b"11" * 32, b"22" * 32))
+        trailer = b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (len(objects), b"33" * 16, b"33" * 16)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
+    return bytes(out)
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def lines_of(path: Path) -> list[str]:
+    return normalize(read(path).pages)[0].split("\n")
+
+
+# --- retention on the rendered variants -------------------------------------------------------
+
+@pytest.mark.parametrize("variant", sorted((VARIANTS / "pdf").glob("*.pdf")), ids=lambda p: p.stem)
+def test_variant_keeps_the_source_words(variant):
+    source = (RAW / f"{variant.stem}.txt").read_text(encoding="utf-8-sig")
+    raw = read(variant)
+    assert raw.format == "pdf" and len(raw.pages) >= 1
+    text = normalize(raw.pages)[0]
+    assert word_retention(normalize((source,))[0], text) >= 0.98
+
+
+def test_variant_keeps_paragraphs_and_items_whole():
+    lines = lines_of(VARIANTS / "pdf" / "syt_dongthap_hsba_2026.pdf")
+    assert "Số: /SYT-VP" in lines                          # the blank number does not split the line
+    assert "Đồng Tháp, ngày tháng 4 năm 2026" in lines
+    assert "V/v đẩy mạnh triển khai hồ sơ bệnh án điện tử tại các cơ sở khám bệnh, chữa bệnh" in lines
+    assert ["Kính gửi:", "- Các đơn vị trực thuộc Sở Y tế;", "- Bệnh viện Quân dân y;",
+            "- Các bệnh viện tư nhân trên địa bàn tỉnh."] == lines[lines.index("Kính gửi:"):][:4]
+    item = next(l for l in lines if l.startswith("1. Thủ trưởng"))
+    assert item.endswith("tại Nghị quyết số 72-NQ/TW, Đề án 06/CP và Thông tư số 13/2025/TT-BYT.")
+    assert "(Đính kèm Chỉ thị số 04/CT-BYT ngày 07/4/2026 của Bộ trưởng Bộ Y tế)" in lines
+
+
+def test_symbol_wrapped_at_its_hyphen_is_rejoined():
+    text = normalize(read(VARIANTS / "pdf" / "003_BYT_TT_02-2026-TT-BYT.pdf").pages)[0]
+    assert "57/2024/TT- BYT" not in text and "57/2024/TT-BYT" in text
+
+
+# --- the two-column header and footer of real documents ---------------------------------------
+
+def test_two_column_header_and_footer_read_column_by_column():
+    lines = lines_of(RAW / "028_UBND-QuangNgai_CV_507-UBND-KGVX_2025.pdf")
+    issuer = lines.index("ỦY BAN NHÂN DÂN")
+    assert lines[issuer + 1] == "TỈNH QUẢNG NGÃI"
+    motto = lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert lines[motto + 1] == "Độc lập - Tự do - Hạnh phúc"
+    assert "Số: 507 /UBND-KGVX" in lines
+    assert "Quảng Ngãi, ngày 24 tháng 01 năm 2025" in lines
+    assert ("V/v góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều của Quyết định số 2269/QĐ-TTg "
+            "về Chương trình cung cấp dịch vụ viễn thông công ích") in lines
+    assert "Kính gửi: Sở Thông tin và Truyền thông" in lines
+    cc = lines.index("Nơi nhận:")
+    assert lines[cc + 1:cc + 3] == ["- Như trên;", "- Bộ Thông tin và Truyền thông (b/cáo);"]
+    assert lines[-1] == "- Lưu: VT, KGVX(bnt)."
+    assert "TL. CHỦ TỊCH" in lines and lines.index("TL. CHỦ TỊCH") < cc
+
+
+def test_header_whose_summary_sits_beside_the_date():
+    lines = lines_of(RAW / "173_BVSN-NinhBinh_CV_126-BVSN-CNTT_2026.pdf")
+    assert lines[:4] == ["SỞ Y TẾ NINH BÌNH", "BỆNH VIỆN SẢN NHI",
+                         "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert "Số: 126 /BVSN-CNTT" in lines
+    assert "Ninh Bình, ngày 18 tháng 3 năm 2026" in lines
+    assert ("V/v báo giá thuê phần mềm triển khai hồ sơ bệnh án điện tử tại Bệnh viện "
+            "Sản - Nhi tỉnh Ninh Bình") in lines
+
+
+# --- layout rules on hand-placed words (A4 points, 13 pt type) --------------------------------
+
+def row(y: float, *runs: tuple[float, str]) -> list[Word]:
+    """Words of one row: each run starts at its x and advances 7 pt a character plus a space."""
+    words = []
+    for x, text in runs:
+        for token in text.split():
+            words.append(Word(x, y, x + 7 * len(token), y + 13, token))
+            x += 7 * len(token) + 3.5
+    return words
+
+
+def test_placeholder_gaps_and_columns():
+    words = (row(50, (80, "BỘ Y TẾ"), (300, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+             + row(66, (60, "CỤC QUẢN LÝ KHÁM, CHỮA BỆNH"), (330, "Độc lập - Tự do - Hạnh phúc"))
+             + row(100, (70, "Số:"), (150, "/BYT-KCB"), (320, "Hà Nội, ngày"), (450, "tháng 5 năm 2026"))
+             + row(116, (60, "V/v tăng cường"))
+             + row(160, (80, "Kính gửi: Sở Y tế các tỉnh, thành phố."))
+             + row(190, (100, "Để bảo đảm an toàn người bệnh, Cục Quản lý Khám, chữa bệnh đề nghị"))
+             + row(206, (60, "Sở Y tế chỉ đạo các cơ sở khám bệnh, chữa bệnh thực hiện như sau:"))
+             + row(222, (100, "- Rà soát quy trình;"))
+             + row(238, (100, "- Báo cáo trước ngày 30/6/2026.")))
+    assert page_text(words).split("\n") == [
+        "BỘ Y TẾ", "CỤC QUẢN LÝ KHÁM, CHỮA BỆNH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: /BYT-KCB", "Hà Nội, ngày tháng 5 năm 2026", "V/v tăng cường",
+        "Kính gửi: Sở Y tế các tỉnh, thành phố.",
+        "Để bảo đảm an toàn người bệnh, Cục Quản lý Khám, chữa bệnh đề nghị Sở Y tế chỉ đạo các cơ sở "
+        "khám bệnh, chữa bệnh thực hiện như sau:",
+        "- Rà soát quy trình;", "- Báo cáo trước ngày 30/6/2026."]
+
+
+def test_a_table_is_read_row_by_row():
+    words = []
+    for i in range(20):
+        words += row(100 + 16 * i, (60, f"{i + 1}"), (120, f"Đơn vị {i + 1}"), (380, "Đạt"))
+    lines = page_text(words).split("\n")
+    assert lines[:2] == ["1 Đơn vị 1 Đạt", "2 Đơn vị 2 Đạt"]
+
+
+def test_page_without_words_is_empty():
+    assert page_text([]) == ""
+
+
+# --- broken and hostile files -----------------------------------------------------------------
+
+def test_empty_file(tmp_path):
+    with pytest.raises(IngestError, match="empty"):
+        read(write(tmp_path, "empty.pdf", b""))
+
+
+def test_truncated_pdf(tmp_path):
+    data = (VARIANTS / "pdf" / "byt_hsba_2025.pdf").read_bytes()
+    with pytest.raises(IngestError, match="corrupt PDF"):
+        read(write(tmp_path, "cut.pdf", data[: len(data) // 2]))
+
+
+def test_pdf_with_a_damaged_body(tmp_path):
+    data = b"%PDF-1.4\n" + random.Random(3).randbytes(3000) + b"\n%%EOF\n"
+    with pytest.raises(IngestError, match="corrupt PDF"):
+        read(write(tmp_path, "damaged.pdf", data))
+
+
+def test_random_bytes_named_pdf(tmp_path):
+    with pytest.raises(IngestError, match="binary data"):
+        read(write(tmp_path, "scan.pdf", random.Random(5).randbytes(8192)))
+
+
+def test_encrypted_pdf(tmp_path):
+    data = minimal_pdf([b"BT /F1 12 Tf 72 720 Td (Secret) Tj ET"], encrypt=True)
+    with pytest.raises(IngestError, match="encrypted PDF"):
+        read(write(tmp_path, "locked.pdf", data))
+
+
+def test_minimal_pdf_reads(tmp_path):
+    data = minimal_pdf([b"BT /F1 12 Tf 72 720 Td (Hello world) Tj ET", b""])
+    raw = read(write(tmp_path, "two.pdf", data))
+    assert raw.pages == ("Hello world", "")
+
+
+def test_thousand_blank_pages(tmp_path):
+    path = write(tmp_path, "blank.pdf", minimal_pdf([b""] * 1000))
+    raw = pdf.read(path, path.read_bytes(), Options(ocr="never"))
+    assert len(raw.pages) == 1000 and not any(raw.pages)
+    with pytest.raises(IngestError, match="too many pages"):
+        pdf.read(path, path.read_bytes(), Options(max_pages=999))
+
+
+def test_missing_poppler_is_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    data = minimal_pdf([b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"])
+    with pytest.raises(IngestError, match="pdftotext"):
+        pdf.read(tmp_path / "x.pdf", data, Options())
