@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline import layout as L
 from pipeline.document import Document
-from pipeline.zones import issuer_pieces, masked, type_head, type_line
+from pipeline.zones import issuer_pieces, masked, type_head, type_line, urgency_words
 
 from . import signature
 from .casing import sentence_case, subject_case
@@ -25,10 +26,15 @@ def _claimed(doc: Document, *extra: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=None)
+def _org_heads() -> tuple[str, ...]:
+    return tuple(fold(r[0]) for r in read_tsv("org_heads.tsv"))
+
+
 def _organisations(text: str, pieces: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     """Header pieces grouped into bodies: a piece that does not open with an organisation word continues the
     one above ('ỦY BAN NHÂN DÂN' / 'TỈNH QUẢNG NGÃI')."""
-    heads = [fold(r[0]) for r in read_tsv("org_heads.tsv")]
+    heads = _org_heads()
     orgs: list[tuple[str, int, int]] = []
     for a, b in pieces:
         t = L.clean(text[a:b])
@@ -117,8 +123,7 @@ def _urgency(doc: Document, spans: list) -> str | None:
     z = doc.zone("urgency")
     if not z:
         return None
-    table = {fold(r[0]): r[1] for r in read_tsv("urgency.tsv")}
-    slug = table.get(fold(L.clean(doc.text[z.start:z.end])))
+    slug = urgency_words().get(fold(L.clean(doc.text[z.start:z.end])))
     if slug:
         spans.append(("urgency", (z.start, z.end)))
     return slug

@@ -52,10 +52,11 @@ def _entry(name_text: str, offset: int, role: str, span: tuple[int, int] | None 
     name_text, or the given span for an entry joined from wrapped lines."""
     out = []
     pos = 0
-    for part in re.split(r"(;)", name_text):
+    # ';' parts entries; so does a bullet run in after a comma ('- Sở A, - Sở B.' from a scan)
+    for part in re.split(r"(;|(?<=,)\s+(?=[" + re.escape(BULLET) + r"]\s))", name_text):
         start = pos
         pos += len(part)
-        if part == ";":
+        if part == ";" or not part.strip():
             continue
         core = ENTRY_CORE.match(part)
         lead, name = core.start(1), core.group(1)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from extractors.lexicon import read_tsv
+from extractors.lexicon import fold, read_tsv
 from extractors.symbols import NUMBER_SYMBOL, PARTY, NumberSymbol, parse
 
 # The national motto in capitals only: the same words in lower case occur in body text ('nước Cộng hòa xã hội …').
@@ -143,3 +144,9 @@ def number_at(text: str, pos: int) -> tuple[NumberSymbol | None, int]:
             ident = ns.id[ns.id.index("/") + 1:]
             return NumberSymbol(None, ns.year, ns.symbol, ns.doc_type, ident), blank.end() + m.end() - 2
     return None, pos
+
+
+@lru_cache(maxsize=None)
+def authority_words() -> tuple[str, ...]:
+    """Folded first words of a signing-authority or title line ('bo truong', 'pho giam doc')."""
+    return tuple(fold(r[0]) for r in read_tsv("authority_words.tsv"))

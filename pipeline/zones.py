@@ -8,18 +8,22 @@ header starts there, a forwarded document that extractors must ignore."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.lexicon import fold, read_tsv, type_by_name
 
 from . import layout as L
 from .document import Zone
+from .footer import after_document, find_footer, second_header
 
 HEAD_LINES = 45          # the header of page 1 never runs longer than this
 TO_LINES = 25            # the longest Kính gửi list looked for
-FOOTER_LINES = 30        # signature lines looked for around Nơi nhận
+WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def _urgency_words() -> dict[str, str]:
+@lru_cache(maxsize=None)
+def urgency_words() -> dict[str, str]:
+    """Folded urgency stamp -> slug: 'hoa toc' -> 'hoa_toc'."""
     return {fold(r[0]): r[1] for r in read_tsv("urgency.tsv")}
 
 
@@ -83,9 +87,11 @@ def _motto(text: str, head: list[L.Line]) -> list[tuple[int, int]]:
 
 def _urgency(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A stand-alone stamp word: alone in its column once the motto, number and date beside it are blanked."""
-    words = _urgency_words()
+    words = urgency_words()
     for ln in head:
         line = masked(text, ln.start, ln.end, claimed)
+        kg = L.KINH_GUI.search(line)
+        line = line[:kg.start()] if kg else line       # 'KHẨN Kính gửi:' read as one line
         pos = 0
         for piece in L.COLUMN_GAP.split(line):
             at = line.index(piece, pos)
@@ -131,7 +137,7 @@ def masked(text: str, a: int, b: int, claimed: list[tuple[int, int]]) -> str:
 def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of the trích yếu lines after the type line (or the V/v line) head[i], up to a blank line, the
     signing authority ('BỘ TRƯỞNG BỘ Y TẾ'), 'Kính gửi' or the content."""
-    authority = {fold(r[0]) for r in read_tsv("authority_words.tsv")}
+    authority = L.authority_words()
     first = head[i].text
     out: list[tuple[int, int]] = []
     if not type_line(first):
@@ -149,8 +155,8 @@ def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int
             continue
         if L.SEPARATOR.match(t) or L.KINH_GUI.search(t) or L.BODY_OPENER.match(t) or type_line(t):
             break
-        if out and t.endswith((".", ":", ";")):      # a sentence: the content has begun
-            break
+        if out and (t.endswith((".", ":", ";")) or len(WORD.findall(t)) < 2):
+            break      # a sentence (the content has begun) or scanner noise
         upper = L.is_upper(t)
         if upper_subject is None:
             upper_subject = upper if type_line(first) else False
@@ -172,7 +178,7 @@ def _to(lines: list[L.Line], head: list[L.Line]) -> tuple[int, int] | None:
         n = lines.index(ln)
         for nxt in lines[n + 1:n + 1 + TO_LINES]:
             t = nxt.text.strip()
-            if not t:
+            if not t or (t[0] not in "-–•+" and len(WORD.findall(t)) < 2):    # blank or scanner noise
                 continue
             if t[0] in "-–•+" or (t[0].islower() and end > ln.end):
                 end = nxt.end
@@ -180,97 +186,6 @@ def _to(lines: list[L.Line], head: list[L.Line]) -> tuple[int, int] | None:
             break
         return start, end
     return None
-
-
-def _footer(text: str, lines: list[L.Line], body_start: int,
-            limit: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-    """(cc, signature) spans of the first document's footer, before limit (a forwarded document's header)."""
-    lines = [ln for ln in lines if ln.start < limit]
-    idx = next((i for i, ln in enumerate(lines) if ln.start >= body_start and L.NOI_NHAN.match(ln.text)), None)
-    cc = None
-    if idx is not None:
-        end_i, blanks = idx, 0
-        for j in range(idx + 1, min(len(lines), idx + 1 + FOOTER_LINES)):
-            left = lines[j].text.strip()
-            if L.LUU.match(left):
-                end_i = j
-                break
-            if left[:1] in "-–•+":
-                end_i, blanks = j, 0
-            blanks = blanks + 1 if not left else 0
-            if blanks > 2 or L.MOTTO.search(left) or L.ANNEX.match(left):
-                break
-        cc_end = min((b for a, b in L.segments(lines[end_i])), default=lines[end_i].end) \
-            if end_i != idx else lines[idx].end
-        cc = (lines[idx].start + len(lines[idx].text) - len(lines[idx].text.lstrip()), cc_end)
-        window = range(max(0, idx - 12), min(len(lines), end_i + FOOTER_LINES))
-    else:
-        closing = text.find("./.", body_start)
-        from_pos = closing if closing > body_start else body_start
-        window = range(next((i for i, ln in enumerate(lines) if ln.end >= from_pos), len(lines)), len(lines))
-    return cc, _signature(text, lines, window, body_start)
-
-
-def _signature(text: str, lines: list[L.Line], window: range, body_start: int) -> tuple[int, int] | None:
-    """From the signer prefix (or the title line) to the signer's name."""
-    authority = {fold(r[0]) for r in read_tsv("authority_words.tsv")}
-    start = None
-    for i in window:
-        ln = lines[i]
-        if ln.start < body_start:
-            continue
-        for a, b in L.segments(ln):
-            piece = L.clean(text[a:b])
-            # the prefix may follow Nơi nhận text on a line whose column gap was collapsed
-            prefixed = next((m for m in L.SIGNER_PREFIX.finditer(text, a, b)
-                             if L.is_upper(" ".join(text[m.start():b].split()[:3]))), None)
-            titled = L.is_upper(piece) and any(fold(piece).startswith(w) for w in authority)
-            if prefixed or (start is None and titled and _name_after(text, lines, i)):
-                start = (prefixed.start() if prefixed else a) if start is None else start
-                break
-        if start is not None:
-            name_i = _name_after(text, lines, i)
-            if name_i is not None:
-                seg = [s for s in L.segments(lines[name_i]) if L.name_like(text[s[0]:s[1]])]
-                return start, seg[-1][1]
-            return start, ln.end
-    return None
-
-
-def _name_after(text: str, lines: list[L.Line], i: int) -> int | None:
-    for j in range(i, min(len(lines), i + 14)):
-        for a, b in L.segments(lines[j]):
-            if L.name_like(text[a:b]) and text[a] not in "-–+•" and not L.LUU.match(text[a:b]):
-                return j
-    return None
-
-
-def _after_document(text: str, doc_end: int) -> list[Zone]:
-    """The annex of the first document (body) or a forwarded document, after its footer."""
-    rest = text[doc_end:]
-    if not rest.strip():
-        return []
-    motto = L.MOTTO.search(text, doc_end)
-    annex = L.ANNEX.search(text, doc_end)
-    if motto and not (annex and annex.start() < motto.start()):
-        first = doc_end + len(rest) - len(rest.lstrip())
-        return [Zone("forwarded", first, len(text))]
-    return [Zone("body", doc_end, len(text))]
-
-
-def _second_header(text: str, lines: list[L.Line], body_start: int) -> int:
-    """Start of a forwarded document's header (its issuer lines above a national motto) after the body start;
-    len(text) when there is none, or when an annex heading comes first (forms repeat the motto)."""
-    m = L.MOTTO.search(text, body_start)
-    if not m or L.ANNEX.search(text, body_start, m.start()):
-        return len(text)
-    i = next(i for i, ln in enumerate(lines) if ln.end >= m.start())
-    start = lines[i].start
-    for ln in reversed(lines[max(0, i - 3):i]):
-        if not L.is_upper(L.clean(ln.text)) or ln.start < body_start:
-            break
-        start = ln.start
-    return start
 
 
 def find_zones(text: str) -> tuple[Zone, ...]:
@@ -307,13 +222,13 @@ def find_zones(text: str) -> tuple[Zone, ...]:
     if to:
         found["to"] = to
     body_start = max((b for a, b in found.values()), default=0)
-    fwd = _second_header(text, lines, body_start)
-    cc, sig = _footer(text, lines, body_start, fwd)
+    fwd = second_header(text, lines, body_start)
+    cc, sig = find_footer(text, lines, body_start, fwd)
     ends = [s for s in (cc, sig) if s]
     zones = [Zone(k, a, b) for k, (a, b) in found.items()]
     if ends:
         body_end = min(a for a, b in ends)
-        zones += _after_document(text, max(b for a, b in ends))
+        zones += after_document(text, max(b for a, b in ends))
     else:      # no footer found: a second header still ends the first document
         body_end = fwd
         if body_end < len(text):
