@@ -207,8 +207,8 @@ _MONTHLY_DAY = re.compile(r"ngay\s+(?:mung\s+)?(?P<d>\d{1,2})\s+(?:cua\s+)?(?:(?
                           r"(?:ke\s+tiep|tiep\s+theo|sau))")
 _YEARLY_DAY = re.compile(r"ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})\s+(?:cua\s+)?(?:hang|moi)"
                          r"\s+nam")
-_YEARLY_AFTER = re.compile(r"(?<![a-z])(?:hang|moi)\s+nam\s*,?\s*(?:truoc|cham\s+nhat(?:\s+la)?|vao|den\s+het)\s+ngay\s+"
-                           r"(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})(?!\s*(?:/|-|nam)\s*\d)")
+_YEARLY_AFTER = re.compile(r"(?<![a-z])(?:hang|moi)\s+nam\s*,?\s*(?:truoc|cham\s+nhat(?:\s+la)?|vao|den\s+het)"
+                           r"\s+ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})(?!\s*(?:/|-|nam)\s*\d)")
 
 
 _PERIODIC_LEAD = re.compile(r"(?<![a-z])dinh\s+ky\s+$")

@@ -5,9 +5,9 @@ A date counts only when a deadline word governs it ('chậm nhất vào ngày', 
 'có hiệu lực … từ ngày', 'Lúc 14 giờ, ngày', 'trong tháng 10/2025', 'quý IV/2025', …) or when it stands alone in
 a plan's time column. So the dates of cited documents ('Thông tư số 13/2025/TT-BYT ngày 06/6/2025'), the
 issue date and signature stamps are never read as deadlines. On top of that, a candidate is dropped when it
-lies in the header, a Căn cứ line, an editorial [note], a worked example ('Ví dụ:'), a forwarded document, or
-the past: a day before the issue day, or a clause told in the past tense ('đã'), unless it is an entry into force
-or start of application, which may be retroactive.
+lies in the place-date line, a Căn cứ line, a signature stamp, an editorial [note], a worked example ('Ví dụ:'),
+a forwarded document, or the past: a day before the issue day, or a clause told in the past tense ('đã'),
+unless it is an entry into force or start of application, which may be retroactive.
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ _RANGE = re.compile(r"\s*(?:-|–|—|den(?:\s+het)?(?:\s+ngay)?)\s*")
 _EFFECT = re.compile(r"hieu\s+luc|ap\s+dung|thuc\s+hien|thi\s+hanh")
 _HAS_EFFECT_BEFORE = re.compile(r"co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+$")
 _PAST = re.compile(r"(?<!\w)đã(?!\w)", re.IGNORECASE)
+_SENTENCE_MARK = re.compile(r"[.;\n]")
 
 
 @lru_cache(maxsize=8192)
@@ -51,15 +52,10 @@ def folded_text(text: str) -> str:
 
 class _Lines:
     def __init__(self, text: str):
-        self.text = text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def start(self, pos: int) -> int:
         return self.starts[bisect.bisect_right(self.starts, pos) - 1]
-
-    def end(self, pos: int) -> int:
-        e = self.text.find("\n", pos)
-        return len(self.text) if e < 0 else e
 
 
 def _scope(doc: Document) -> tuple[int, int]:
@@ -85,13 +81,18 @@ def _skipped(doc: Document, folded: str, places: list[DateMatch], header: Header
     spans = [(d.start, d.end) for d in places]
     spans += [s for name, s in header.spans if name == "issued_date"]
     spans += [(m.start(), m.end()) for m in re.finditer(r"\[[^\[\]\n]{0,600}\]", doc.text)]   # editorial notes
-    in_example, stamp_tail = False, 0
+    in_example, stamp_left = False, 0
     pos = 0
     for line in folded.split("\n"):
         end = pos + len(line)
         in_example = bool(_EXAMPLE.match(line)) or (in_example and line.lstrip().startswith("+"))
-        stamp_tail = _STAMP_TAIL + 1 if _STAMP_LINE.match(line) else stamp_tail - 1 if len(line) < 30 else 0
-        if in_example or stamp_tail > 0 or _BASIS_LINE.match(line):
+        if _STAMP_LINE.match(line):
+            stamp_left = 1 + _STAMP_TAIL        # the stamp's line and the short lines OCR breaks it into
+        elif len(line) >= 30:
+            stamp_left = 0
+        in_stamp = stamp_left > 0
+        stamp_left -= in_stamp
+        if in_example or in_stamp or _BASIS_LINE.match(line):
             spans.append((pos, end))
         pos = end + 1
     return spans
@@ -180,14 +181,14 @@ def _keep(c: Candidate, text: str, folded: str, issued: date | None, report: boo
     if report and issued and c.kind == "period" and c.begins and c.begins <= issued:
         return False
     before = text[_clause_start(folded, c.start, ".;:\n,"):c.start]
-    stop = re.compile(r"[.;\n]").search(text, c.end, c.end + 40)
+    stop = _SENTENCE_MARK.search(text, c.end, c.end + 40)
     after = text[c.end:stop.start() if stop else c.end + 40]
     return not (_PAST.search(before) or _PAST.search(after))
 
 
 def _outer_wins(inner: Candidate, outer: Candidate) -> bool:
     """A finding inside another gives way to it when the outer one is recurring or says at least as much."""
-    inside = outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (inner.start, inner.end)
+    inside = outer.start <= inner.start and inner.end <= outer.end and outer.end - outer.start > inner.end - inner.start
     return inside and (outer.kind == "recurring" or outer.due is not None or inner.due is None)
 
 
