@@ -7,6 +7,7 @@ snippet is cut from the original text, marks and all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.lexicon import fold
 
@@ -15,13 +16,15 @@ _PHRASE = re.compile(r'"([^"]*)"')
 _SNIPPET_WIDTH = 200
 
 
+@lru_cache(maxsize=None)
+def _fold_char(c: str) -> str:
+    f = fold(c)
+    return f[0] if f else c
+
+
 def fold_keep(text: str) -> str:
     """fold() character by character; a character that folds to nothing or to several keeps one."""
-    out = []
-    for c in text:
-        f = fold(c) if ord(c) > 127 else c.lower()
-        out.append(f[0] if f else c)
-    return "".join(out)
+    return "".join(map(_fold_char, text))
 
 
 def phrases(query: str) -> list[list[str]]:

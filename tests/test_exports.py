@@ -69,6 +69,7 @@ def test_xlsx_has_the_same_rows(tmp_path):
     target = tmp_path / "obligations.xlsx"
     rows = made_rows()
     rows[0]["text"] += "\x0b"         # a control character Excel refuses
+    rows[1]["action"] = "=HYPERLINK(\"x\")"     # text, never a formula
     xlsx.write(table.frame(rows), target)
     sheet = openpyxl.load_workbook(target).active
     values = list(sheet.values)
@@ -77,6 +78,7 @@ def test_xlsx_has_the_same_rows(tmp_path):
     col = table.NAMES.index("actor")
     assert [v[col] for v in values[1:]] == [r["actor"] for r in rows]
     assert values[1][table.NAMES.index("text")] == rows[0]["text"][:-1]
+    assert sheet.cell(row=3, column=table.NAMES.index("action") + 1).data_type == "s"
 
 
 def test_ics_one_todo_per_due_obligation_with_stable_uids(tmp_path):

@@ -19,4 +19,9 @@ def write(df: pd.DataFrame, target: Path) -> None:
     with replacing(target) as tmp:
         with pd.ExcelWriter(tmp, engine="openpyxl") as book:
             cells.to_excel(book, sheet_name=_SHEET, index=False)
-            book.sheets[_SHEET].freeze_panes = "A2"
+            sheet = book.sheets[_SHEET]
+            sheet.freeze_panes = "A2"
+            for row in sheet.iter_rows(min_row=2):
+                for cell in row:
+                    if cell.data_type == "f":
+                        cell.data_type = "s"     # text that starts with '=' is text, not a formula
