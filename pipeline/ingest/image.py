@@ -13,10 +13,10 @@ from ..options import Options
 from . import tesseract
 from .ocr_correct import correct
 
-# An A4 page at 300 dpi is about 3500 px high; a phone photo or a 100-dpi scan is upscaled
-# towards that, since Tesseract reads small type far worse than the same type enlarged.
-MIN_PAGE_HEIGHT = 2400
-TARGET_PAGE_HEIGHT = 3300
+# A phone photo or a 100-dpi scan is upscaled towards an A4 page at the resolution PDF pages are
+# rendered at, since Tesseract reads small type far worse than the same type enlarged.
+TARGET_PAGE_HEIGHT = round(tesseract.A4_HEIGHT_INCHES * tesseract.DPI)
+MIN_PAGE_HEIGHT = TARGET_PAGE_HEIGHT * 2 // 3
 MAX_UPSCALE = 4
 
 

@@ -17,7 +17,11 @@ from ..errors import IngestError
 from .ocr_layout import page_text
 
 LANGUAGE = "vie"
-DPI = 300                 # 200 dpi loses marks on small type (see benchmarks/ocr_speed.py)
+# Rendering resolution: on the rendered dev scans (200-dpi images) 0.42% CER at 200 dpi against
+# 0.47% at 300, and on real 100-300 dpi scans the same share of well-formed syllables, for a
+# third less time (benchmarks/ocr_accuracy.py --dpi).
+DPI = 200
+A4_HEIGHT_INCHES = 11.7
 # One uniform block: on the rendered dev scans 0.47% CER against 0.55% for psm 3 and 4, which drop
 # a short issuer line above a rule ('BỘ Y TẾ' / '-------'); every mode reads the two header
 # columns across, so ocr_layout re-orders them from the word boxes.
