@@ -30,6 +30,7 @@ from .symbols import NUMBER_SYMBOL
 _BASIS_LINE = re.compile(r"[\s\-+*•|>#_]*can\s+cu(?![a-z])")
 _STAMP_LINE = re.compile(r"[\s\-+*•|>#_]*(?:thoi\s+gian\s+ky|ngay\s+ky|ky\s+boi|nguoi\s+ky)(?![a-z])")
 _STAMP_TAIL = 2
+_HEADER_CHARS = 300
 _EXAMPLE = re.compile(r"[\s\-+*•|>#_]*vi\s+du(?![a-z])")
 _PLACE_BEFORE = re.compile(r"[\s*_|>#]*[^\W\d][^,:\n\d]{0,50},\s*$")
 _RANGE = re.compile(r"\s*(?:-|–|—|den(?:\s+het)?(?:\s+ngay)?)\s*")
@@ -138,9 +139,10 @@ def _cited_around(text: str, folded: str, start: int, end: int, target: bool = F
     return bool(after and NUMBER_SYMBOL.search(text, after.end(), after.end() + 50))
 
 
-def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines) -> list[Candidate]:
+def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines, body_from: int) -> list[Candidate]:
     """Days after an operator, ranges 'D1 – D2' / 'từ ngày D1 đến hết ngày D2' (a period ending D2), and days
-    alone in a time column."""
+    alone in a time column. A time column lies after body_from: above it a day alone on its line is a piece of
+    the header or of a signature stamp."""
     out = []
     skip_next = False
     for i, d in enumerate(dates):
@@ -160,7 +162,7 @@ def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines) -> lis
             continue
         if op:
             kind = op[2]
-        elif _alone(text, d.start, d.end) and not text[d.start:d.start + 4].lower().startswith("ng"):
+        elif d.start > body_from and _alone(text, d.start, d.end) and not text[d.start:d.start + 2].lower() == "ng":
             kind = "on"
         else:
             continue
@@ -205,7 +207,9 @@ def extract(doc: Document, header: Header) -> tuple[Deadline, ...]:
     def quoted(pos: int) -> bool:
         return _quoted(text, lines, pos)
 
-    found = (_dated(text, folded, dates, lines)
+    # The body begins after the place-date line; with none found, past the first lines of a header.
+    body_from = places[0].end if places else lo + _HEADER_CHARS
+    found = (_dated(text, folded, dates, lines, body_from)
              + periods(text, folded, lo, hi, lines.start, lambda s, e: _alone(text, s, e),
                        lambda s, e, target: _cited_around(text, folded, s, e, target))
              + recurring(folded, lo, hi)

@@ -107,6 +107,14 @@ def test_start_of_a_budget_year_and_before_a_period():
 def test_period_alone_in_a_plan_time_column():
     assert dues("| Rà soát hồ sơ | Phòng KHTC | Quý IV/2025 |\n| Tổng kết | Văn phòng | Năm 2026 |",
                 "2025-03-01") == [("period", "2025-12-31"), ("period", "2026-12-31")]
+    assert dues("Tổ chức hội nghị tổng kết, hoàn thành năm 2026.", "2025-03-01") == [("period", "2026-12-31")]
+
+
+def test_day_alone_in_a_time_column_but_not_in_the_header():
+    plan = ("Hà Nội, ngày 01 tháng 3 năm 2018\nKẾ HOẠCH\n| Nhận hồ sơ | Phòng NVD | 01/3/2018 – 05/3/2018 |\n"
+            "| Công bố kết quả | Sở Y tế | Dự kiến 10/7/2018 |\n| Họp hội đồng | Sở Y tế | 23/4/2018 |")
+    assert dues(plan, "2018-03-01") == [("period", "2018-03-05"), ("on", "2018-07-10"), ("on", "2018-04-23")]
+    assert dues("Ký bởi: Sở Y tế\n16.04.2020\nỦY BAN NHÂN DÂN\nSố: 05/CT-UBND", "2020-04-15") == []
 
 
 # ---- recurring, relative, immediate ---------------------------------------------------------------------------
