@@ -5,9 +5,13 @@ the store is written by the caller only, one document per transaction.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+
+import extractors
 
 from . import store, table
 from .errors import IngestError
@@ -17,6 +21,19 @@ from .process import file_hash, process_file
 from .sinks import csv, errors, ics, jsonl, parquet, xlsx
 
 DB_NAME = "congvan.sqlite"
+_RECORD_CODE = (Path(__file__).parent, Path(extractors.__file__).parent)
+_NOT_RECORD_CODE = {"commands", "sinks"}     # what only reads records
+
+
+@lru_cache(maxsize=None)
+def extractor_version() -> str:
+    """A hash of the code and data tables that make records: files stored by other code are extracted again."""
+    h = hashlib.sha256()
+    for root in _RECORD_CODE:
+        for f in sorted(root.rglob("*")):
+            if f.suffix in (".py", ".tsv") and not _NOT_RECORD_CODE & set(f.relative_to(root).parts):
+                h.update(str(f.relative_to(root.parent)).encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -65,21 +82,22 @@ def extract_one(job: Job) -> Outcome:
 
 
 def plan(conn, paths: list[str], options: Options, summary: Summary) -> list[Job]:
-    """The files that need extracting: new or changed content. Unchanged ones (same size and mtime, or same
-    bytes) are skipped without being parsed."""
-    jobs = []
+    """The files that need extracting: new or changed content, or records made by other code. Unchanged ones
+    (same size and mtime, or same bytes) are skipped without being parsed."""
+    jobs, version = [], extractor_version()
     for path in paths:
         try:
             st = os.stat(path)
             known = store.file_state(conn, path)
-            if known and (known.mtime_ns, known.size) == (st.st_mtime_ns, st.st_size):
+            if known and (known.mtime_ns, known.size, known.extractor_version) == (
+                    st.st_mtime_ns, st.st_size, version):
                 summary.skipped += 1
                 continue
             doc_id = file_hash(Path(path)) if Path(path).is_file() else ""
         except OSError as e:
             summary.failures.append((path, cause(e)))
             continue
-        if doc_id and store.has_document(conn, doc_id):
+        if doc_id and store.has_document(conn, doc_id, version):
             store.note_file(conn, path, doc_id, st.st_mtime_ns, st.st_size)
             summary.skipped += 1
         else:
@@ -95,7 +113,7 @@ def keep(conn, outcome: Outcome, summary: Summary) -> None:
         summary.failures.append((job.path, outcome.error or "unknown error"))
         store.forget(conn, job.path)
     else:
-        store.put(conn, outcome.record, job.path, job.mtime_ns, job.size)
+        store.put(conn, outcome.record, job.path, job.mtime_ns, job.size, extractor_version())
 
 
 def write_outputs(conn, out: Path, summary: Summary) -> None:

@@ -19,7 +19,7 @@ from . import table
 from .fulltext import fold_keep, match_expression, snippet
 from .ids import id_key, own_number_symbol
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _HEADER_COLUMNS = ("number", "symbol", "year", "doc_type", "issuer", "parent_issuer", "place", "issued_date",
                    "subject", "urgency", "signer", "signer_title")
 _FINDINGS = {  # table -> (record field, columns taken from each finding)
@@ -44,8 +44,8 @@ def _schema() -> str:
     return f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY, path TEXT NOT NULL, format TEXT, pages INTEGER, ocr INTEGER NOT NULL,
-    encoding TEXT, text_sha256 TEXT NOT NULL, number_symbol TEXT, id_key TEXT,
+    doc_id TEXT PRIMARY KEY, path TEXT NOT NULL, extractor_version TEXT NOT NULL, format TEXT, pages INTEGER,
+    ocr INTEGER NOT NULL, encoding TEXT, text_sha256 TEXT NOT NULL, number_symbol TEXT, id_key TEXT,
     {', '.join(f'{c} {"INTEGER" if c == "year" else "TEXT"}' for c in _HEADER_COLUMNS)},
     obligations INTEGER NOT NULL, stored_at TEXT NOT NULL, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_id_key ON documents(id_key);
@@ -72,9 +72,25 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")     # readers (search) never block a running batch
     conn.execute("PRAGMA synchronous = NORMAL")
+    _drop_if_other_schema(conn)
     conn.executescript(_schema())
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     return conn
+
+
+def _drop_if_other_schema(conn: sqlite3.Connection) -> None:
+    """A store of another layout is dropped: it only caches what the input files give again."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+        return
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row and row[0] == str(SCHEMA_VERSION):
+        return
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL "
+                                         "AND name NOT LIKE 'documents_fts_%' AND name NOT LIKE 'sqlite_%'")]
+    conn.execute("PRAGMA foreign_keys = OFF")
+    for name in names:
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+    conn.execute("PRAGMA foreign_keys = ON")
 
 
 def open_existing(path: str | Path) -> sqlite3.Connection:
@@ -89,15 +105,19 @@ class FileState:
     doc_id: str
     mtime_ns: int
     size: int
+    extractor_version: str | None      # of the code that made its record
 
 
 def file_state(conn: sqlite3.Connection, path: str) -> FileState | None:
-    row = conn.execute("SELECT doc_id, mtime_ns, size FROM files WHERE path = ?", (path,)).fetchone()
+    row = conn.execute("SELECT f.doc_id, f.mtime_ns, f.size, d.extractor_version FROM files f "
+                       "LEFT JOIN documents d USING (doc_id) WHERE f.path = ?", (path,)).fetchone()
     return FileState(*row) if row else None
 
 
-def has_document(conn: sqlite3.Connection, doc_id: str) -> bool:
-    return conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+def has_document(conn: sqlite3.Connection, doc_id: str, extractor_version: str | None = None) -> bool:
+    """Whether doc_id is stored (and, given a version, was extracted by that code)."""
+    row = conn.execute("SELECT extractor_version FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    return row is not None and extractor_version in (None, row[0])
 
 
 def _drop_orphans(conn: sqlite3.Connection) -> None:
@@ -161,7 +181,8 @@ def _finding_rows(record: dict, field: str, cols: tuple[str, ...]) -> Iterator[d
                "span_start": span[0], "span_end": span[1], "page": f.get("page")}
 
 
-def put(conn: sqlite3.Connection, record: dict, path: str, mtime_ns: int, size: int) -> None:
+def put(conn: sqlite3.Connection, record: dict, path: str, mtime_ns: int, size: int,
+        extractor_version: str = "") -> None:
     """Store one record as the content of path, replacing whatever path held before; one transaction."""
     doc_id, head = record["doc_id"], record.get("header") or {}
     number_symbol = own_number_symbol(record)
@@ -171,8 +192,8 @@ def put(conn: sqlite3.Connection, record: dict, path: str, mtime_ns: int, size: 
         _remove(conn, doc_id)
         source = record["source"]
         _insert(conn, "documents", {
-            "doc_id": doc_id, "path": path, "format": source.get("format"), "pages": source.get("pages"),
-            "ocr": int(bool(source.get("ocr"))), "encoding": source.get("encoding"),
+            "doc_id": doc_id, "path": path, "extractor_version": extractor_version, "format": source.get("format"),
+            "pages": source.get("pages"),            "ocr": int(bool(source.get("ocr"))), "encoding": source.get("encoding"),
             "text_sha256": hashlib.sha256(record["text"].encode("utf-8")).hexdigest(),
             "number_symbol": number_symbol, "id_key": id_key(number_symbol) if number_symbol else None,
             **{c: head.get(c) for c in _HEADER_COLUMNS}, "obligations": len(record.get("obligations", [])),

@@ -147,3 +147,15 @@ def test_a_file_that_turns_unreadable_loses_its_old_rows(tmp_path):
     assert batch.run(str(src), out).failures == [(str(seed), "empty file")]
     assert counts(out / "congvan.sqlite")["documents"] == 0
     assert records(out) == []
+
+
+def test_records_made_by_other_code_are_extracted_again(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    shutil.copy(SEEDS[1], src / SEEDS[1].name)
+    batch.run(str(src), out)
+    with sqlite3.connect(out / "congvan.sqlite") as conn:
+        conn.execute("UPDATE documents SET extractor_version = 'older'")
+    assert batch.run(str(src), out).skipped == 0
+    assert batch.run(str(src), out).skipped == 1
+    assert counts(out / "congvan.sqlite")["documents"] == 1

@@ -53,7 +53,7 @@ def test_a_changed_file_replaces_its_rows(db):
     store.put(conn, changed, "in/dongthap.txt", 3, 11)
     c = counts(path)
     assert (c["documents"], c["files"], c["obligations"], c["documents_fts"]) == (2, 2, 2, 2)
-    assert store.file_state(conn, "in/dongthap.txt") == store.FileState("f" * 64, 3, 11)
+    assert store.file_state(conn, "in/dongthap.txt") == store.FileState("f" * 64, 3, 11, "")
 
 
 def test_a_vanished_file_takes_its_document_along(db):
@@ -115,3 +115,13 @@ def test_obligations_filters(db):
     assert [r["deadline"] for r in store.obligation_rows(conn, due_after="2026-06-01")] == ["2026-12-31"]
     row = store.obligation_rows(conn, actor="văn phòng")[0]
     assert row["actors"] == ["Văn phòng Sở"] and row["recurrence"] == "FREQ=MONTHLY;BYMONTHDAY=20"
+
+
+def test_a_store_of_another_layout_is_rebuilt(db):
+    path, conn = db
+    conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    conn.close()
+    again = store.connect(path)
+    assert counts(path)["documents"] == 0
+    assert again.execute("SELECT value FROM meta").fetchone()[0] == str(store.SCHEMA_VERSION)
+    again.close()
