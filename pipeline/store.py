@@ -193,7 +193,7 @@ def put(conn: sqlite3.Connection, record: dict, path: str, mtime_ns: int, size: 
         source = record["source"]
         _insert(conn, "documents", {
             "doc_id": doc_id, "path": path, "extractor_version": extractor_version, "format": source.get("format"),
-            "pages": source.get("pages"),            "ocr": int(bool(source.get("ocr"))), "encoding": source.get("encoding"),
+            "pages": source.get("pages"), "ocr": int(bool(source.get("ocr"))), "encoding": source.get("encoding"),
             "text_sha256": hashlib.sha256(record["text"].encode("utf-8")).hexdigest(),
             "number_symbol": number_symbol, "id_key": id_key(number_symbol) if number_symbol else None,
             **{c: head.get(c) for c in _HEADER_COLUMNS}, "obligations": len(record.get("obligations", [])),
