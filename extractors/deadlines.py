@@ -32,7 +32,9 @@ _STAMP_LINE = re.compile(r"[\s\-+*•|>#_]*(?:thoi\s+gian\s+ky|ngay\s+ky|ky\s+bo
 _STAMP_TAIL = 2
 _HEADER_CHARS = 300
 _EXAMPLE = re.compile(r"[\s\-+*•|>#_]*vi\s+du(?![a-z])")
-_PLACE_BEFORE = re.compile(r"[\s*_|>#]*[^\W\d][^,:\n\d]{0,50},\s*$")
+# A place is a few words ('TP. Hồ Chí Minh', 'Bà Rịa - Vũng Tàu'), so 'Hội nghị tổ chức tại Hà Nội, ngày …'
+# in the body is not taken for the place-date line.
+_PLACE_BEFORE = re.compile(r"[\s*_|>#]*[^\W\d][^,:\n\d\s]*(?:\s+[^,:\n\d\s]+){0,5},\s*$")
 _RANGE = re.compile(r"\s*(?:-|–|—|den(?:\s+het)?(?:\s+ngay)?)\s*")
 _EFFECT = re.compile(r"hieu\s+luc|ap\s+dung|thuc\s+hien|thi\s+hanh")
 _HAS_EFFECT_BEFORE = re.compile(r"co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+$")

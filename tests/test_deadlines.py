@@ -193,6 +193,13 @@ def test_not_a_deadline(text):
     assert found(text, "2025-01-02") == ()
 
 
+def test_issue_day_falls_back_to_the_place_date_line_only():
+    header_lost = "Hội nghị tổng kết tổ chức tại Hà Nội, ngày 20 tháng 5 năm 2025.\nĐề nghị báo cáo trước ngày 10/5/2025."
+    assert dues(header_lost) == [("by", "2025-05-10")]
+    with_header = "Hà Nội, ngày 20 tháng 5 năm 2025\nĐề nghị báo cáo trước ngày 10/5/2025."
+    assert dues(with_header) == []
+
+
 def test_a_past_day_is_dropped_but_a_retroactive_application_is_kept():
     assert dues("hoàn thành trước ngày 20/12/2024.", "2025-01-27") == []
     assert dues("Nội dung hướng dẫn tại công văn này được áp dụng thực hiện từ ngày 01 tháng 01 năm 2025.",
