@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from . import legacy_charsets as cs
 
@@ -70,6 +70,50 @@ def repair(text: str, font_hints: Iterable[str] = ()) -> tuple[str, str | None]:
     if fixed != text:
         return fixed, enc.removesuffix("-upper")
     return text, found
+
+
+def repair_lines(lines: Iterable[Sequence[tuple[str, str | None]]]) -> tuple[str, str | None]:
+    """Repair a text given as lines of (text, font name) pieces, as DOCX and HTML hold it: pieces in
+    legacy fonts are converted by their font, the rest by what the whole text shows."""
+    grouped = [_group_by_encoding(pieces) for pieces in lines]
+    trust_fonts = _fonts_are_legacy(grouped)
+    out, found = [], None
+    for groups in grouped:
+        line = []
+        for text, font in groups:
+            fixed, enc = repair(text, (font,)) if font and trust_fonts else (text, None)
+            line.append(fixed)
+            found = found or enc
+        out.append("".join(line).rstrip())
+    text, enc = repair("\n".join(out))
+    return text, found or enc
+
+
+def _fonts_are_legacy(grouped: list[list[tuple[str, str | None]]]) -> bool:
+    """False for a Unicode text typed over a template whose styles still name .VnTime: most of the
+    non-ASCII text in legacy fonts then holds letters that only Unicode has."""
+    unicode = legacy = 0
+    for groups in grouped:
+        for text, font in groups:
+            if font and not text.isascii():
+                if has_unicode_vietnamese(text):
+                    unicode += 1
+                else:
+                    legacy += 1
+    return legacy >= unicode
+
+
+def _group_by_encoding(pieces: Sequence[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Merge neighbouring pieces whose fonts share an encoding, so a syllable split over runs converts
+    whole; a group keeps the font of its first piece, or None when that font names no legacy encoding."""
+    groups: list[list] = []                        # [text, font, encoding]
+    for text, font in pieces:
+        enc = font_encoding(font) if font else None
+        if groups and groups[-1][2] == enc:
+            groups[-1][0] += text
+        else:
+            groups.append([text, font if enc else None, enc])
+    return [(text, font) for text, font, _ in groups]
 
 
 def _reread_cp1258(text: str) -> tuple[str, str] | None:

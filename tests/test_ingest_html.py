@@ -131,3 +131,18 @@ def test_layout_table_menu_cell_is_left_out():
                 + "</td>")
     lines = lines_of(read(page(f"<table><tr>{menu}{document}</tr></table>")))
     assert lines[:2] == ["SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"] and len(lines) == 10
+
+
+def test_legacy_fonts_element_by_element():
+    head = ('<meta charset="utf-8"><style><!-- span.MsoVni {font-family:"VNI-Times", serif;} '
+            'body {font-family: "Times New Roman"} --></style>')
+    body = ("<p><span style=\"font-family:'.VnTimeH'\">Bé Y tÕ</span></p>"      # capitals from lower-case codes
+            "<p>Kính gửi: các Sở Y tế</p>"
+            "<p><span class='MsoVni'>Tröôøng Ñaïi hoïc</span> Y Dược</p>")
+    assert lines_of(read(page(body, head))) == ["BỘ Y TẾ", "Kính gửi: các Sở Y tế", "Trường Đại học Y Dược"]
+
+
+def test_page_font_set_on_the_body():
+    data = ("<html><head><style>body{font-family:.VnTime}</style></head><body><div><p>Bé Y tÕ</p>"
+            + "<p>Sè: 12/BYT-KH</p>" * 40 + "</div></body></html>").encode("cp1252")
+    assert lines_of(read(data))[:2] == ["Bộ Y tế", "Số: 12/BYT-KH"]

@@ -43,7 +43,8 @@ def read(path: Path, data: bytes, options: Options) -> RawText:
         if name == main or key not in seen:         # each section repeats its header and footer
             blocks += part_blocks
             seen.add(key)
-    text, encoding = _decode(blocks)
+    text, encoding = encodings.repair_lines(blocks)
+    encoding = encoding or "utf-8"
     warnings = ()
     if sum(c.isalpha() for c in text) < NEAR_EMPTY:
         pictures = any(n.startswith("word/media/") for n in zf.namelist())
@@ -262,46 +263,3 @@ def _text_boxes(el: Element):
             yield child
         elif child.tag != MC_FALLBACK:
             yield from _text_boxes(child)
-
-
-def _decode(blocks: list[list[tuple[str, str | None]]]) -> tuple[str, str]:
-    """Join the lines, converting runs in legacy fonts, then look for legacy text no font names."""
-    grouped = [_group_by_encoding(pieces) for pieces in blocks]
-    trust_fonts = _fonts_are_legacy(grouped)
-    lines, found = [], None
-    for groups in grouped:
-        line = []
-        for text, font in groups:
-            fixed, enc = encodings.repair(text, (font,)) if font and trust_fonts else (text, None)
-            line.append(fixed)
-            found = found or enc
-        lines.append("".join(line).rstrip())
-    text, enc = encodings.repair("\n".join(lines))
-    return text, found or enc or "utf-8"
-
-
-def _fonts_are_legacy(grouped) -> bool:
-    """False for a Unicode text typed over a template whose styles still name .VnTime: most of the
-    non-ASCII text in legacy fonts then holds letters that only Unicode has."""
-    unicode = legacy = 0
-    for groups in grouped:
-        for text, font in groups:
-            if font and not text.isascii():
-                if encodings.has_unicode_vietnamese(text):
-                    unicode += 1
-                else:
-                    legacy += 1
-    return legacy >= unicode
-
-
-def _group_by_encoding(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
-    """Merge neighbouring runs whose fonts share an encoding, so a syllable split over runs converts
-    whole; a group keeps the font of its first run, or None when that font names no legacy encoding."""
-    groups: list[list] = []                        # [text, font, encoding]
-    for text, font in pieces:
-        enc = encodings.font_encoding(font) if font else None
-        if groups and groups[-1][2] == enc:
-            groups[-1][0] += text
-        else:
-            groups.append([text, font if enc else None, enc])
-    return [(text, font) for text, font, _ in groups]

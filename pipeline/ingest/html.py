@@ -24,25 +24,25 @@ BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl"
 MAIN_SHARE = 0.8          # a child holding this share of its parent's text is where the document lies…
 MAIN_WORDS = 60           # …if it holds a document's worth of words (a header table's cell holds fewer)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_FONT_FAMILY = re.compile(r"font-family\s*:\s*([^;\"}]+)", re.I)
+_FONT_FAMILY = re.compile(r"font-family\s*:\s*([^;}]+)", re.I)
+_NAMES_LEGACY_FONT = re.compile(rb"""(?:font-family\s*:|face\s*=)\s*["']?\\?\.?vn""", re.I)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
 
 
 def read(path: Path, data: bytes, options: Options) -> RawText:
     markup, charset = decode(data)
     root = _parse(markup)
-    hints = _font_names(root)
+    fonts = _FontRules(root)
     _drop_chrome(root)
     body = root.find("body")
-    text = "\n".join(_lines(_main_content(body if body is not None else root)))
-    fixed, legacy = encodings.repair(text)
-    if legacy is None and hints and not encodings.has_unicode_vietnamese(text):
-        fixed, legacy = encodings.repair(text, hints)      # a page all in .VnTime with few telltales
-    return RawText(format="html", pages=(fixed,), encoding=legacy or charset)
+    text, legacy = encodings.repair_lines(_lines(_main_content(body if body is not None else root), fonts))
+    return RawText(format="html", pages=(text,), encoding=legacy or charset)
 
 
 def decode(data: bytes) -> tuple[str, str]:
     """Byte order mark, else the <meta> charset, else UTF-8; bytes that are not UTF-8 and declare
-    nothing are Windows Latin (where TCVN3/VNI pages live, repaired later) or cp1258."""
+    nothing are Windows Latin when the page names a .Vn… or VNI font or shows their codes (such
+    pages are repaired later), else cp1258."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                        (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
@@ -60,7 +60,7 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     latin = data.decode("cp1252", errors="replace")
-    if encodings.repair(latin)[1] is not None:
+    if _NAMES_LEGACY_FONT.search(data) or encodings.repair(latin)[1] is not None:
         return latin, "cp1252"
     return data.decode("cp1258", errors="replace"), "cp1258"
 
@@ -73,18 +73,35 @@ def _parse(markup: str):
         raise IngestError(f"unreadable HTML: {e}") from None
 
 
-def _font_names(root) -> tuple[str, ...]:
-    """Font names that say the text is in a legacy encoding: CSS font-family and <font face>."""
-    found = []
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        styles = el.get("style", "") + (el.text or "" if el.tag == "style" else "")
-        for family in _FONT_FAMILY.findall(styles):
-            found += [f for f in family.split(",")]
-        if el.tag == "font" and el.get("face"):
-            found += el.get("face").split(",")
-    return tuple(f for f in found if encodings.font_encoding(f))
+class _FontRules:
+    """The font each element is drawn in, as far as legacy encodings care: its style attribute,
+    <font face>, the page's CSS rules for its class or tag, else its parent's."""
+
+    def __init__(self, root):
+        self.by_class: dict[str, str] = {}
+        self.by_tag: dict[str, str] = {}
+        for style in root.iter("style"):
+            css = re.sub(r"/\*.*?\*/|<!--|-->", "", style.text or "", flags=re.S)
+            for selectors, block in _CSS_RULE.findall(css):
+                family = _first_family(block)
+                for selector in selectors.split(","):
+                    last = re.split(r"[\s>+~]+", selector.strip())[-1]
+                    tag, _, cls = last.partition(".")
+                    if family and cls:
+                        self.by_class[cls] = family
+                    elif family and tag:
+                        self.by_tag[tag.lower()] = family
+
+    def of(self, el, inherited: str | None) -> str | None:
+        own = _first_family(el.get("style", "")) or (el.get("face", "").split(",")[0] if el.tag == "font" else "")
+        if not own:
+            own = next((self.by_class[c] for c in el.get("class", "").split() if c in self.by_class), None)
+        return own or self.by_tag.get(el.tag) or inherited
+
+
+def _first_family(css: str) -> str | None:
+    m = _FONT_FAMILY.search(css)
+    return m.group(1).split(",")[0].strip().strip("'\"") if m else None
 
 
 def _drop_chrome(root) -> None:
@@ -123,42 +140,47 @@ def _main_content(el):
         el = biggest
 
 
-def _lines(el) -> list[str]:
-    lines: list[str] = []
-    current: list[str] = []
+Piece = tuple[str, "str | None"]          # text and the font it is drawn in
+
+
+def _lines(el, fonts: _FontRules) -> list[list[Piece]]:
+    lines: list[list[Piece]] = []
+    current: list[Piece] = []
 
     def end_line() -> None:
-        line = re.sub(r"[ \t\u00a0]+", " ", "".join(current)).strip()
-        if line:
-            lines.append(line)
+        pieces = [(re.sub(r"[ \t\u00a0]+", " ", t), f) for t, f in current]
+        if "".join(t for t, _ in pieces).strip():
+            pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])
+            lines.append(pieces)
         current.clear()
 
-    def walk(node, pre: bool) -> None:
+    def add(text: str, pre: bool, font: str | None) -> None:
+        if not pre:
+            current.append((re.sub(r"\s+", " ", text), font))
+            return
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                end_line()
+            current.append((part, font))
+
+    def walk(node, pre: bool, inherited: str | None) -> None:
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if tag == "br":
-            end_line()
-        elif tag in BLOCKS:
+        font = fonts.of(node, inherited) if tag else inherited
+        if tag == "br" or tag in BLOCKS:
             end_line()
         pre = pre or tag == "pre"
         if node.text:
-            _add(current, node.text, pre, end_line)
+            add(node.text, pre, font)
         for child in node:
-            walk(child, pre)
+            walk(child, pre, font)
             if child.tail:
-                _add(current, child.tail, pre, end_line)
+                add(child.tail, pre, font)
         if tag in BLOCKS:
             end_line()
 
-    walk(el, False)
+    outer = None
+    for ancestor in reversed(list(el.iterancestors())):    # the body may set the font of the whole page
+        outer = fonts.of(ancestor, outer)
+    walk(el, False, outer)
     end_line()
     return lines
-
-
-def _add(current: list[str], text: str, pre: bool, end_line) -> None:
-    if not pre:
-        current.append(re.sub(r"\s+", " ", text))
-        return
-    for i, part in enumerate(text.split("\n")):
-        if i:
-            end_line()
-        current.append(part)
