@@ -78,12 +78,17 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def _layout(conn: sqlite3.Connection) -> str | None:
+    """The store's schema_version; None for a new file."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return row[0] if row else ""
+
+
 def _drop_if_other_schema(conn: sqlite3.Connection) -> None:
     """A store of another layout is dropped: it only caches what the input files give again."""
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
-        return
-    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if row and row[0] == str(SCHEMA_VERSION):
+    if _layout(conn) in (None, str(SCHEMA_VERSION)):
         return
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL "
                                          "AND name NOT LIKE 'documents_fts_%' AND name NOT LIKE 'sqlite_%'")]
@@ -97,6 +102,13 @@ def open_existing(path: str | Path) -> sqlite3.Connection:
     """Open a store for reading; FileNotFoundError when there is none yet."""
     if not Path(path).is_file():
         raise FileNotFoundError(f"no store at {path} (run `congvan run` first)")
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        layout = _layout(conn)
+    finally:
+        conn.close()
+    if layout != str(SCHEMA_VERSION):
+        raise sqlite3.DatabaseError(f"{path} was written by another version of congvan (run `congvan run` again)")
     return connect(path)
 
 

@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import sqlite3
 
 import pytest
 
@@ -71,3 +72,14 @@ def test_cites_both_ways(db, capsys):
 def test_a_missing_store_is_explained(tmp_path, capsys):
     assert main(["search", "x", "--db", str(tmp_path / "none.sqlite")]) == 2
     assert "no store" in capsys.readouterr().err
+
+
+def test_a_store_of_another_layout_is_left_alone(tmp_path, capsys):
+    old = tmp_path / "old.sqlite"
+    conn = store.connect(old)
+    conn.execute("UPDATE meta SET value = '0'")
+    conn.close()
+    assert main(["obligations", "--db", str(old)]) == 2
+    assert "another version" in capsys.readouterr().err
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("SELECT value FROM meta").fetchone() == ("0",)
