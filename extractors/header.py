@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pipeline import layout as L
 from pipeline.document import Document
@@ -12,7 +11,7 @@ from . import signature
 from .casing import sentence_case, subject_case
 from .dates import date_at
 from .findings import Header
-from .lexicon import fold, read_tsv, type_by_name
+from .lexicon import fold, type_by_name
 
 # Zones whose text may sit in the same lines as the issuer or the summary (columns side by side).
 _SIDE_ZONES = ("motto", "number", "place_date", "urgency", "to")
@@ -26,21 +25,13 @@ def _claimed(doc: Document, *extra: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=None)
-def _org_heads() -> tuple[str, ...]:
-    return tuple(fold(r[0]) for r in read_tsv("org_heads.tsv"))
-
-
 def _organisations(text: str, pieces: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     """Header pieces grouped into bodies: a piece that does not open with an organisation word continues the
     one above ('ỦY BAN NHÂN DÂN' / 'TỈNH QUẢNG NGÃI')."""
-    heads = _org_heads()
     orgs: list[tuple[str, int, int]] = []
     for a, b in pieces:
         t = L.clean(text[a:b])
-        key = fold(t)
-        opens = any(key == h or key.startswith(h + " ") for h in heads)
-        if orgs and not opens:
+        if orgs and not L.opens_organisation(t):
             name, start, _ = orgs[-1]
             orgs[-1] = (f"{name} {t}", start, b)
         else:
@@ -58,8 +49,13 @@ def _issuer(doc: Document, spans: list) -> tuple[str | None, str | None]:
         return None, None
     name, a, b = orgs[-1]
     spans.append(("issuer", (a, b)))
-    parent = sentence_case(orgs[-2][0]) if len(orgs) > 1 else None
-    return sentence_case(name), parent
+    parent = orgs[-2][0] if len(orgs) > 1 else None
+    return _case(name), _case(parent) if parent else None
+
+
+def _case(name: str) -> str:
+    """Capitals in sentence case; a name typed in its own case (a DOCX styled in capitals) stays."""
+    return sentence_case(name) if L.is_upper(name) else name
 
 
 def _number(doc: Document, spans: list):

@@ -107,25 +107,37 @@ def _column_pieces(doc: Document, start: int, end: int) -> list[tuple[int, int]]
     return pieces
 
 
+def _stamp_text(t: str) -> bool:
+    """Blank, an authority prefix line or '(Đã ký)': never part of an entry."""
+    c = L.clean(t)
+    return not c or bool(L.SIGNER_PREFIX.match(c)) or fold(c).startswith(("da ky", "ky ten"))
+
+
+def _signature_text(t: str) -> bool:
+    """A line of the signature column: stamp text, a title in capitals, the signer's name."""
+    return _stamp_text(t) or L.name_like(t) or (L.is_upper(t) and not t.endswith((";", ",", ".")))
+
+
 def _continues(line: str, previous: str) -> bool:
     """Whether a line without a bullet wraps the entry above rather than being signature text
     ('THỨ TRƯỞNG', '(Đã ký)', the signer's name) from the other column."""
     t, prev = line.strip(), previous.rstrip()
-    if not L.clean(t) or L.SIGNER_PREFIX.match(L.clean(t)) or fold(L.clean(t)).startswith(("da ky", "ky ten")):
+    if _stamp_text(t):
         return False
     if prev.endswith(","):
         return True
-    if prev.endswith((";", ".")) or L.name_like(t):
-        return False
-    return t[:1].islower() or not L.is_upper(t) or t.endswith((";", ",", "."))
+    return not prev.endswith((";", ".")) and (t[:1].islower() or not _signature_text(t))
 
 
 def _dash_list(doc: Document, start: int, end: int, role: str) -> list[Recipient]:
     text = doc.text
     entries: list[list[tuple[int, int]]] = []     # the pieces of each entry (a wrapped entry has several)
-    for a, b in _column_pieces(doc, start, end):
+    pieces = _column_pieces(doc, start, end)
+    # a list printed without bullets: every line that is not signature text is an entry
+    bare = not any(text[a:b].strip()[:1] in BULLET for a, b in pieces)
+    for a, b in pieces:
         t = text[a:b].strip()
-        if t[:1] in BULLET:
+        if t[:1] in BULLET or (bare and not _signature_text(t)):
             entries.append([(a, b)])
         elif entries and _continues(t, text[entries[-1][-1][0]:entries[-1][-1][1]]):
             entries[-1].append((a, b))

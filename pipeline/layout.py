@@ -150,3 +150,14 @@ def number_at(text: str, pos: int) -> tuple[NumberSymbol | None, int]:
 def authority_words() -> tuple[str, ...]:
     """Folded first words of a signing-authority or title line ('bo truong', 'pho giam doc')."""
     return tuple(fold(r[0]) for r in read_tsv("authority_words.tsv"))
+
+
+@lru_cache(maxsize=None)
+def org_heads() -> tuple[str, ...]:
+    """Folded first words of an organisation's name ('bo', 'so', 'uy ban', 'benh vien')."""
+    return tuple(fold(r[0]) for r in read_tsv("org_heads.tsv"))
+
+
+def opens_organisation(s: str) -> bool:
+    key = fold(clean(s))
+    return any(key == h or key.startswith(h + " ") for h in org_heads())

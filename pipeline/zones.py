@@ -28,9 +28,10 @@ def urgency_words() -> dict[str, str]:
 
 
 def type_line(text: str) -> bool:
-    """An upper-case line naming a document type ('QUYẾT ĐỊNH', 'KẾ HOẠCH'); 'QUYẾT ĐỊNH:' opens a body."""
+    """A line naming a document type ('QUYẾT ĐỊNH', 'KẾ HOẠCH'; 'Quyết định' where a DOCX style makes the
+    capitals); 'QUYẾT ĐỊNH:' opens a body."""
     t = L.clean(text)
-    return bool(t) and not text.rstrip(" *").endswith(":") and L.is_upper(t) and fold(t) in type_by_name()
+    return bool(t) and not text.rstrip(" *").endswith(":") and t[0].isupper() and fold(t) in type_by_name()
 
 
 def type_head(text: str) -> int | None:
@@ -160,7 +161,8 @@ def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int
         upper = L.is_upper(t)
         if upper_subject is None:
             upper_subject = upper if type_line(first) else False
-        if upper and (not upper_subject or any(fold(t).startswith(w) for w in authority)):
+        titled = t[0].isupper() and any(fold(t).startswith(w + " ") for w in authority)   # 'BỘ TRƯỞNG BỘ Y TẾ'
+        if (upper and not upper_subject) or (out and titled and (upper or len(t.split()) <= 10)):
             break
         out.append((ln.start, ln.end))
     return out
@@ -261,7 +263,10 @@ def issuer_pieces(text: str, head: list[L.Line], claimed: list[tuple[int, int]])
             piece = masked(text, a, b, claimed)
             for part in L.COLUMN_GAP.split(piece):
                 t = L.clean(part)
-                if t and L.is_upper(t) and not L.SEPARATOR.match(t) and not type_line(t):
+                # a name typed in lower case (a DOCX styled in capitals) counts when it opens with a body's word
+                named = bool(t) and L.is_upper(t) or (t[:1].isupper() and L.opens_organisation(t) and len(t.split()) <= 12
+                                          and not t.endswith((".", ":", ";")))
+                if named and not L.SEPARATOR.match(t) and not type_line(t):
                     off = a + piece.index(part) + len(part) - len(part.lstrip())
                     out.append((off, off + len(part.strip())))
     return out

@@ -125,3 +125,10 @@ def test_type_name_run_into_the_summary_and_a_date_without_place():
     assert (h.issuer, h.number, h.doc_type) == ("Bệnh viện Sản nhi", "126", "thong_bao")
     assert (h.place, h.issued_date) == (None, "2026-03-18")
     assert h.subject == "Kết luận của Giám đốc về công tác"
+
+
+def test_header_typed_in_its_own_case_as_a_styled_docx_gives_it():
+    h = head_of("Sở Y tế\nCộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/QĐ-SYT\n"
+                "Quảng Ngãi, ngày 3 tháng 4 năm 2026\nQuyết định\nVề việc ban hành quy chế làm việc\nCăn cứ Luật;\n")
+    assert (h.issuer, h.doc_type, h.number, h.issued_date) == ("Sở Y tế", "quyet_dinh", "12", "2026-04-03")
+    assert h.subject == "Về việc ban hành quy chế làm việc"

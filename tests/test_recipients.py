@@ -95,3 +95,10 @@ def test_pointers_back_are_not_recipients():
 ])
 def test_purpose_notes(note, purpose):
     assert purpose_of(note) == purpose
+
+
+def test_nơi_nhận_printed_without_bullets():
+    got = found("SỞ Y TẾ\nSố: 12/SYT-VP\nV/v họp giao ban\nKính gửi: Các bệnh viện.\nĐề nghị các bệnh viện dự họp./.\n"
+                "Nơi nhận:\nNhư trên;\nGĐ Sở (b/c);\nLưu: VT, VP.\nGIÁM ĐỐC\nNguyễn Văn An\n")
+    assert got == [("to", "Các bệnh viện", None), ("cc", "GĐ Sở", "báo cáo"), ("archive", "VT", None),
+                   ("archive", "VP", None)]
