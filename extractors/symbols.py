@@ -87,12 +87,10 @@ def _restore_bar(group: str, known: set[str]) -> str:
 
 
 def _repair(symbol: str, year: str | None) -> str:
-    """'TTBYT' -> 'TT-BYT', 'TT-BYTT' -> 'TT-BYT' for a normative number, when the issuer table knows the result;
-    'ND-CP' -> 'NĐ-CP'."""
+    """'ND-CP' -> 'NĐ-CP'; 'TTBYT' -> 'TT-BYT', 'QĐBYT' -> 'QĐ-BYT'; for a normative number 'TT-BYTT' -> 'TT-BYT';
+    each only when the tables know the result."""
     known, types = issuer_codes(), type_by_abbreviation()
     symbol = re.sub(r"[^-/.]+", lambda m: _restore_bar(m.group(0), {"QĐ", "NĐ"} | known), symbol)
-    if not year:
-        return symbol
     parts = symbol.split("-")
     if len(parts) == 1:
         for t in sorted(types, key=len, reverse=True):
@@ -100,7 +98,7 @@ def _repair(symbol: str, year: str | None) -> str:
             if parts[0].upper().startswith(t) and rest.upper() in known:
                 return f"{parts[0][:len(t)]}-{rest}"
     last = parts[-1]
-    if len(parts) > 1 and last.upper() not in known and len(last) > 2 and last[-1] == last[-2] \
+    if year and len(parts) > 1 and last.upper() not in known and len(last) > 2 and last[-1] == last[-2] \
             and last[:-1].upper() in known:
         parts[-1] = last[:-1]
     return "-".join(parts)

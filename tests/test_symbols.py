@@ -26,6 +26,7 @@ from extractors.symbols import clean, find, parse_text, type_of_symbol, view
     ("25/2013/TT-BLÐTBXH", "25/2013/TT-BLĐTBXH", "25", 2013, "TT-BLĐTBXH", "thong_tu"),
     ("13/2025/TT-BYTT", "13/2025/TT-BYT", "13", 2025, "TT-BYT", "thong_tu"),
     ("26/2025/TTBYT", "26/2025/TT-BYT", "26", 2025, "TT-BYT", "thong_tu"),
+    ("130/QĐBYT", "130/QĐ-BYT", "130", None, "QĐ-BYT", "quyet_dinh"),
     ("95/2022/ND-CP", "95/2022/NĐ-CP", "95", 2022, "NĐ-CP", "nghi_dinh"),
     ("1O5/QĐ-BYT", "105/QĐ-BYT", "105", None, "QĐ-BYT", "quyet_dinh"),
     ("37-BYT/QĐ", "37-BYT/QĐ", "37", None, "BYT/QĐ", "quyet_dinh"),      # old inverted order
