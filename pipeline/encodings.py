@@ -21,6 +21,7 @@ def _pairs(table: str) -> dict[str, str]:
 
 
 _TCVN3 = str.maketrans(_pairs(cs.TCVN3))
+_TCVN3_LOWER = "".join(code for code, letter in _pairs(cs.TCVN3).items() if letter.islower())
 _VNI_LETTERS = str.maketrans(_pairs(cs.VNI_LETTERS))
 _VNI_MARKS = {**cs.VNI_MARKS, **{k.upper(): v for k, v in cs.VNI_MARKS.items()}}
 _VNI_SYLLABLE = re.compile("([aeiouyơưAEIOUYƠƯ])([" + "".join(_VNI_MARKS) + "])")
@@ -242,10 +243,11 @@ def _from_vni(line: str) -> str:
 def _from_tcvn3(line: str, upper: bool) -> str:
     """Decode, then restore capitals that .VnTimeH drew from lower-case codes: each word whose plain
     letters are all capitals ('CéNG', 'KHÈN'), and the whole line when all its plain letters are
-    capitals and its coded words hold two or more of them ('Bé Y TÕ'; not 'HÖ VN-2000' = 'Hệ VN-2000')."""
+    capitals and its words with lower-case codes hold two or more of them ('Bé Y TÕ'; not 'HÖ VN-2000'
+    = 'Hệ VN-2000', nor 'Sè: 02/TT-BGD§T')."""
     converted = line.translate(_TCVN3)
     words = re.split(r"(\s+)", line)
-    coded = [w for w in words if not w.isascii()]
+    coded = [w for w in words if any(c in _TCVN3_LOWER for c in w)]     # 'TT-BGD§T' has a capital Đ only
     if upper or (_all_caps(line, minimum=1) and _all_caps("".join(coded), minimum=2)):
         return converted.upper()
     out, pos = [], 0

@@ -43,6 +43,7 @@ def test_spec_examples(shown, expected, encoding):
     ("Bé Y TÕ", (".VnTime",), "BỘ Y TẾ"),                 # capitals told by the plain letters
     ("Sè: 13/NQ-CP", (".VnTime",), "Số: 13/NQ-CP"),        # …but not by a symbol's capitals
     ("HÖ VN-2000", (".VnTime",), "Hệ VN-2000"),
+    ("Sè: 02/2026/TT-BGD§T", (".VnTime",), "Số: 02/2026/TT-BGDĐT"),
     ("Tröôøng Ñaïi hoïc", ("VNI-Times",), "Trường Đại học"),
     ("Kýnh göûi", ("VNI-Helve",), "Kýnh gửi"),
     ("B\uf0e9 Y t\uf0d5", (".VnTime",), "Bộ Y tế"),         # codes kept in Word's symbol-font area
