@@ -141,3 +141,8 @@ def test_genuine_cp1258_text_is_not_mistaken_for_legacy():
         assert repair(text) == (text, None), path.name
         # and pipeline.normalize's NFC then gives the Unicode text back
         assert unicodedata.normalize("NFC", text).splitlines()[:3] == unicodedata.normalize("NFC", source).splitlines()[:3]
+
+
+def test_page_breaks_survive_so_pages_can_be_repaired_together():
+    fixed, encoding = repair("Bé Y tÕ\fQuyÕt ®Þnh sè 12\f")
+    assert fixed.split("\f") == ["Bộ Y tế", "Quyết định số 12", ""] and encoding == "tcvn3"
