@@ -12,6 +12,8 @@ from .lexicon import fold, read_tsv
 MAX_ACTOR_WORDS = 60
 # Lead-ins before the subject: 'Riêng X', 'Đồng thời X', 'Trên cơ sở …, X', 'Trong quá trình thực hiện, nếu …, X'.
 LEAD_IN = re.compile(r"(?:Riêng|Đồng thời|Ngoài ra|Mặt khác|Nay)\s*,?\s*", re.IGNORECASE)
+PREPOSITIONS = ("về", "cho", "với", "tại", "của", "đến", "từ", "và", "gửi", "trình")
+TIME_CELL = re.compile(r"\s(?:Trước|Tháng|Quý|Năm|Từ|Đến|Hoàn thành|Thường xuyên|Hằng|Hàng|Dự kiến|\d)")
 # a second command word joined to the first: 'đề nghị và hướng dẫn', 'yêu cầu, đề nghị'
 COORDINATED = re.compile(r"\s*(?:(?:và|,)\s*(?:hướng dẫn|yêu cầu|đề nghị|chỉ đạo|giao)\s+)?")
 HONORIFIC = re.compile(r"(?:các ông, bà|các ông bà|ông, bà|ông/bà)\s*:?\s*", re.IGNORECASE)
@@ -73,6 +75,20 @@ def phrase_until_verb(s: str) -> tuple[str, int] | None:
     if not actor or len(actor.split()) > MAX_ACTOR_WORDS or "." in actor[-2:]:
         return None
     return actor, shift + m.start()
+
+
+def named_in(s: str, start: int = 0) -> str | None:
+    """The first capitalised actor name in s from start, up to a time cell or the end:
+    '… tiêm chủng Trung tâm Kiểm soát bệnh tật Trước ngày 15/3/2026' -> 'Trung tâm Kiểm soát bệnh tật'."""
+    for m in re.finditer(r"(?<=\s)(?=[A-ZĐ])", s[start:]):
+        at = start + m.start()
+        before = s[:at].split()[-1:] or [""]
+        # not inside a name ('Sở Y tế') nor the object of a preposition in the content ('gửi về Sở Y tế')
+        if opens_actor(s[at:]) and not before[0][:1].isupper() and before[0].lower() not in PREPOSITIONS:
+            rest = s[at:]
+            stop = TIME_CELL.search(rest)
+            return rest[:stop.start() if stop else len(rest)].strip(" ,;.")
+    return None
 
 
 def has_verb(s: str) -> bool:

@@ -24,8 +24,9 @@ LABELS = (
 SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.)[\"”’)]*$")
 OPENERS = re.compile(r"(?:Căn cứ|Kính gửi|Nơi nhận|Trân trọng|Theo đề nghị|Nhằm|Thực hiện)\b")
 # a capitalised command word right after a lower-case word: a line break the reader lost
-LOST_BREAK = re.compile(r"(?<=[^\W\d_A-ZĐ])\s+(?=(?:Đề nghị|Giao|Yêu cầu|Chủ trì|Kính đề nghị)\s)")
+LOST_BREAK = re.compile(r"(?<=[^\W\d_A-ZĐ])\s+(?=(?:Đề nghị|Yêu cầu|Chủ trì|Kính đề nghị)\s)")
 TITLE_CHARS = 120
+TITLE_WORDS = 40         # an article title may wrap, but a longer unpunctuated article is text that lost its '.'
 HEADING_SHARE = 0.8      # a labelled line this much shorter than the usual line, without final punctuation, is a title
 
 
@@ -123,8 +124,8 @@ def _paragraph(g: list[tuple[int, int, str]], level: int, label: str | None, ski
     body = re.sub(r"\s+", " ", body)
     unpunctuated = not SENTENCE_END.search(g[-1][2])
     # article and part titles carry no final punctuation, however long; a one-line item had its title test above
-    heading = body.rstrip("”\"’").endswith(":") or (unpunctuated and (level in (0, 1) or (
-        level >= 0 and len(g) == 1)))
+    heading = body.rstrip("”\"’").endswith(":") or (unpunctuated and (
+        (level in (0, 1) and (len(g) == 1 or len(body.split()) <= TITLE_WORDS)) or (level >= 0 and len(g) == 1)))
     return Paragraph(g[0][0], g[-1][1], g[0][0] + skip, level, label, heading, body)
 
 

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from pipeline.document import Document
 
-from . import actors
+from . import actors, tasktable
+from .dates import find_dates
 from .findings import Deadline, Header, Obligation, Recipient, Reference
 from .items import Paragraph, paragraphs, sentences
 from .lexicon import read_tsv
@@ -239,7 +240,7 @@ def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | Non
 
 def _body_paragraphs(doc: Document):
     """The paragraphs of the body: header lines, the Kính gửi list and running page headers skipped; stop at
-    Nơi nhận, an appendix, or a second national motto that opens another document (a motto repeated over the
+    the closing './.', Nơi nhận, an appendix, or a second national motto that opens another document (a motto repeated over the
     same 'Số:' line is a page header, skipped)."""
     text = doc.text
     lo, hi = _body_range(doc)
@@ -272,6 +273,8 @@ def _body_paragraphs(doc: Document):
                 continue          # the wrapped tail of the trích yếu
             in_body = True
         yield p
+        if raw.rstrip().endswith("./."):
+            return                # NĐ30 ends every body with './.': what follows is signature and lists
 
 
 def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], deadlines: tuple[Deadline, ...],
@@ -282,7 +285,14 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
     out: list[Obligation] = []
     stack: list[Context] = []
     paras = list(_body_paragraphs(doc))
+    rows = [r for r in tasktable.rows(text, paras[0].start, paras[-1].end) if r.actor] if paras else []
     for i, p in enumerate(paras):
+        in_table = [r for r in rows if r.start < p.end and p.start < r.end]
+        if in_table:
+            label = _item_label(stack)
+            out += [_row_duty(text, r, label, recipients, terms, deadlines, references) for r in in_table]
+            rows = [r for r in rows if r not in in_table]
+            continue
         below = paras[i + 1] if i + 1 < len(paras) else None
         if not p.heading and p.level >= 2 and below is not None and below.level > p.level \
                 and actors.heading_actor(p.text.rstrip(". "), bare=True):
@@ -299,6 +309,20 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
         for c in cands:
             out.append(_obligation(text, c, label, ctx, recipients, terms, deadlines, references, lo))
     return tuple(out)
+
+
+def _row_duty(text: str, row: tasktable.Row, label: str | None, recipients: tuple[Recipient, ...],
+              terms: tuple[str, ...], deadlines: tuple[Deadline, ...], references: tuple[Reference, ...]) -> Obligation:
+    """A task-table row: the unit column is the actor, the latest day in the row its deadline."""
+    dues = [d.due for d in deadlines if row.start <= d.span[0] and d.span[1] <= row.end and d.due]
+    dues += [m.iso for m in find_dates(text, row.start, row.end) if len(m.iso) == 10]
+    s, e = row.cells[0]
+    return Obligation(
+        text=_clean(text[row.start:row.end]), action=_clean(text[s:e]), modality="assign", span=(row.start, row.end),
+        item=f"{label}.{row.number}" if label else row.number, actor=row.actor,
+        actors=actors.resolve(row.actor, recipients, terms), deadline=max(dues) if dues else None,
+        report_to=_report_to(text[row.start:row.end]),
+        references=tuple(r.id for r in references if r.id and row.start <= r.span[0] and r.span[1] <= row.end))
 
 
 def _heading_duty(text: str, p: Paragraph, ctx: Context, node: Context,
