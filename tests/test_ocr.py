@@ -38,8 +38,9 @@ def render(pdf, page: int, dpi: int, crop_top: float = 1.0):
 def test_a_rendered_scan_of_the_seed_reads_back_its_text():
     body = SEEDS[0].read_text(encoding="utf-8")[:2000]
     raw = RawText("pdf", ("", body, body, body))     # only page 1 lacks text: only page 1 is OCRed
-    done = ocr.complete(SEED_SCAN, b"", raw, Options())
-    assert done.ocr_pages == (1,)
+    calls = []
+    done = ocr.complete(SEED_SCAN, b"", raw, Options(), progress=lambda *call: calls.append(call))
+    assert done.ocr_pages == (1,) and calls == [(0, 1), (1, 1)]
     assert len(done.pages[0].split()) > 150
     assert word_accuracy(SEEDS[0].read_text(encoding="utf-8"), done.pages[0]) >= 0.97
 

@@ -18,6 +18,7 @@ from .tesseract import Progress
 # born-digital page that merely has little text (a last page, a blank page) keeps its layer.
 SCAN_COVERAGE = 0.3
 PDFIMAGES_ROW = re.compile(r"^\s*(\d+)\s+\d+\s+image\s+(\d+)\s+(\d+)\s+(?:\S+\s+){7}(\d+)\s+(\d+)", re.M)
+WORD_BOX = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"')
 PAGE_SIZE = re.compile(r"^Page\s+(\d+)\s+size:\s+([\d.]+)\s+x\s+([\d.]+)", re.M)
 REASONS = {textlayer.MISSING: "no text layer", textlayer.STAMP: "only a signature stamp as text",
            textlayer.BROKEN: "a broken text layer"}
@@ -35,14 +36,35 @@ def complete(path: Path, data: bytes, raw: RawText, options: Options,
         return replace(raw, warnings=raw.warnings + notes)
     tesseract.require()
     numbers = sorted(needed)
+    stamped = {n for n in numbers if n <= len(raw.pages) and textlayer.quality(raw.pages[n - 1]) == textlayer.STAMP}
     with tempfile.TemporaryDirectory(prefix="congvan-ocr-") as folder:
-        jobs = [lambda n=n: tesseract.ocr_image(tesseract.render_pdf_page(path, n, Path(folder)))
-                for n in numbers]
+        jobs = [lambda n=n: ocr_page(path, n, Path(folder), n in stamped) for n in numbers]
         texts = tesseract.in_parallel(jobs, getattr(options, "ocr_workers", 0), progress)
     pages = list(raw.pages)
     for n, text in zip(numbers, texts):
         pages[n - 1] = correct(text)
     return replace(raw, pages=tuple(pages), ocr_pages=tuple(sorted(set(raw.ocr_pages) | set(numbers))))
+
+
+def ocr_page(path: Path, number: int, folder: Path, stamped: bool) -> str:
+    image = tesseract.render_pdf_page(path, number, folder)
+    if stamped:
+        erase_text_layer(path, number, image)
+    return tesseract.ocr_image(image)
+
+
+def erase_text_layer(path: Path, number: int, image: Path) -> None:
+    """Paint out the e-signature stamp drawn over the scan: its 'Ký bởi … Thời gian ký …' would
+    otherwise be read into the header, times and dates included."""
+    from PIL import Image, ImageDraw
+    boxes = WORD_BOX.findall(poppler(["pdftotext", "-bbox", "-f", str(number), "-l", str(number), str(path), "-"]))
+    scale = tesseract.DPI / 72
+    with Image.open(image) as picture:
+        draw = ImageDraw.Draw(picture)
+        for box in boxes:
+            x0, y0, x1, y1 = (float(v) * scale for v in box)
+            draw.rectangle((x0 - 2, y0 - 2, x1 + 2, y1 + 2), fill=255)
+        picture.save(image)
 
 
 def pages_to_ocr(path: Path, pages: tuple[str, ...], mode: str) -> dict[int, str]:

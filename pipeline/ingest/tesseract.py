@@ -83,6 +83,7 @@ def in_parallel(jobs: Sequence[Callable[[], str]], limit: int = 0, progress: Pro
     """Run the page jobs (each one waits on its own subprocess) on up to `limit` cores."""
     report = progress or terminal_progress
     results: list[str] = [""] * len(jobs)
+    report(0, len(jobs))
     with ThreadPoolExecutor(max_workers=min(workers(limit), len(jobs)) or 1) as pool:
         futures = {pool.submit(job): i for i, job in enumerate(jobs)}
         for done, future in enumerate(as_completed(futures), 1):
@@ -92,8 +93,9 @@ def in_parallel(jobs: Sequence[Callable[[], str]], limit: int = 0, progress: Pro
 
 
 def terminal_progress(done: int, total: int) -> None:
-    """'OCR page 3/12' on one rewritten line, only when a person watches stderr."""
+    """'OCR page 3/12' (the page being read) on one rewritten line, only when a person watches stderr; the line is cleared
+    at the end, so that a batch run's own progress line takes it over."""
     if not sys.stderr.isatty():
         return
-    sys.stderr.write(f"\rOCR page {done}/{total}" + ("\n" if done == total else ""))
+    sys.stderr.write("\r\033[K" + (f"OCR page {done + 1}/{total}" if done < total else ""))
     sys.stderr.flush()
