@@ -43,6 +43,7 @@ PLAIN_DUTY_VERBS = ("thực hiện", "triển khai", "tổ chức", "chủ độ
 PAST = re.compile(r"(?:đã|được|đang|vừa|chưa|không phải)\s+$")   # done, pending, or exempted: no command
 NARRATIVE = re.compile(r"(?:đã|đang|vừa|chưa|nhận được)\b")
 MIN_WORDS = 4
+REPORTING_TYPES = ("bao_cao", "to_trinh")
 SECTION_WORDS = 12
 MERGE_SHARE = 0.5        # a following sentence shorter than this share of the duty before it stays with it
 MIN_ACTION_WORDS = 5     # a heading ending in ':' is a duty itself only with this much action left
@@ -191,6 +192,7 @@ class _Candidate:
     modality: str
     actor: str | None
     action: str
+    addressed: bool = False       # the actor is the object of 'đề nghị' / 'yêu cầu' / 'giao' / 'kính trình'
 
 
 def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | None:
@@ -219,10 +221,11 @@ def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | Non
     prohibit = next((m for m in marks if m[2] == "prohibit"), None)
     first = marks[0] if marks else None
     modality = prohibit[2] if prohibit else (first[2] if first else ctx.modality)
+    addressed = False
     if first and first[2] in ("request", "assign"):
         obj = actors.object_after(s, first[1])
         if obj:
-            actor, action_from = obj
+            (actor, action_from), addressed = obj, True
     if actor is None:
         inline = re.match(r"^\s*([^:]{3,160}):\s+(\S.*)$", s, re.S)
         if inline and actors.opens_actor(inline.group(1).strip()) and not actors.has_verb(inline.group(1)):
@@ -235,7 +238,7 @@ def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | Non
         actor = ctx.actor
         action_from = first[0] if first and first[0] == len(s) - len(s.lstrip()) else 0
     action = _clean(s[action_from:]).rstrip("./;:")
-    return _Candidate(start, end, modality, actor, action)
+    return _Candidate(start, end, modality, actor, action, addressed)
 
 
 def _body_paragraphs(doc: Document):
@@ -284,6 +287,8 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
     terms = actors.defined_terms(text[lo:hi])
     out: list[Obligation] = []
     stack: list[Context] = []
+    # a report or submission tells what its issuer did and plans; only what it asks of others is a duty
+    reporting = (header.doc_type if header else None) in REPORTING_TYPES
     paras = list(_body_paragraphs(doc))
     rows = [r for r in tasktable.rows(text, paras[0].start, paras[-1].end) if r.actor] if paras else []
     for i, p in enumerate(paras):
@@ -305,6 +310,8 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
             continue
         else:
             cands = _paragraph_duties(text, p, ctx)
+        if reporting:
+            cands = [c for c in cands if c.addressed]
         label = _item_label(stack)
         for c in cands:
             out.append(_obligation(text, c, label, ctx, recipients, terms, deadlines, references, lo))
@@ -426,7 +433,7 @@ def _sentence_duties(text: str, spans: list[tuple[int, int]], ctx: Context) -> l
         short = out and len(text[s:e].split()) < MERGE_SHARE * len(text[out[-1].start:out[-1].end].split())
         if out and (cand is None or not own) and (cand is None or short) and not is_non_duty(_clean(text[s:e])):
             last = out[-1]
-            out[-1] = _Candidate(last.start, e, last.modality, last.actor, last.action)
+            out[-1] = replace(last, end=e)
         elif cand is not None:
             out.append(cand)
         first_sentence = False

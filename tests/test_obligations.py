@@ -198,3 +198,29 @@ def test_back_reference_to_cited_documents():
 ])
 def test_acts_of_the_document_are_no_duties(line):
     assert duties_of(doc_of("QUYẾT ĐỊNH:\n" + line + "\n"), (), ()) == ()
+
+
+REPORT = """SỞ Y TẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 210/BC-SYT
+Cần Thơ, ngày 10 tháng 11 năm 2025
+BÁO CÁO
+Kết quả công tác y tế tháng 10 năm 2025
+I. KẾT QUẢ THỰC HIỆN
+1. Phối hợp với Sở Giáo dục và Đào tạo tổ chức truyền thông phòng chống dịch tại 120 trường học.
+2. Sở Y tế đã chỉ đạo các bệnh viện báo cáo số ca sốt xuất huyết hằng tuần.
+II. NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2025
+1. Tổ chức kiểm tra công tác an toàn thực phẩm dịp cuối năm.
+Trên đây là báo cáo kết quả công tác tháng 10 năm 2025, đề nghị các đơn vị trực thuộc xây dựng kế hoạch thực hiện nhiệm vụ tháng 11 năm 2025./.
+"""
+
+
+def test_report_keeps_only_what_it_asks_of_others():
+    doc = doc_of(REPORT)
+    head = header.extract(doc)
+    assert head.doc_type == "bao_cao"
+    got = obligations.extract(doc, head, (), (), ())
+    assert [(o.actor, o.modality) for o in got] == [("các đơn vị trực thuộc", "request")]
+    # the ground 'Trên đây là báo cáo …,' is cut from the request it introduces
+    assert got[0].text.startswith("đề nghị các đơn vị trực thuộc xây dựng kế hoạch")
