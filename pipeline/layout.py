@@ -36,6 +36,9 @@ BODY_OPENER = re.compile(
     r"^[\s*_|]*(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Nhằm|Điều\s+1\b|Phần\s+I\b|Chương\s+I\b|"
     r"(?-i:Ngày)\s+\d|"
     r"(?:\d{1,2}|[IVX]{1,4})\s*[.)]\s+\S)", re.IGNORECASE)
+# A sentence opening run into the line before it (normalization joined them).
+RUN_IN_OPENER = re.compile(r"(?<=\s)(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Nhằm|Trên\s+cơ\s+sở|Sau\s+khi|Hiện\s+nay|"
+                           r"Tiếp\s+theo|Nhận\s+được|Vừa\s+qua|Ngày\s+\d)\b")
 SEPARATOR = re.compile(r"^[\s\-_=*–—.•|]*$")
 # An e-signature stamp (organisation name, e-mail, ISO signing time) that PDF text layers often put first.
 STAMP = re.compile(r"@[\w.-]+\.\w+|\d{2}[./-]\d{2}[./-]\d{4}\s+\d{1,2}:\d{2}|K[ýy]\s+b[ởo]i|Th[ờo]i\s+gian\s+k[ýy]",

@@ -18,6 +18,8 @@ from .footer import after_document, find_footer, second_header
 
 HEAD_LINES = 45          # the header of page 1 never runs longer than this
 TO_LINES = 25            # the longest Kính gửi list looked for
+RECIPIENT_CHARS = 100     # an addressee on the Kính gửi line is shorter than this
+BULLETS = "-–•+"
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -168,26 +170,42 @@ def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int
     return out
 
 
-def _to(lines: list[L.Line], head: list[L.Line]) -> tuple[int, int] | None:
+def _to(text: str, lines: list[L.Line], head: list[L.Line], issuer: tuple[int, int] | None) -> tuple[int, int] | None:
     """'Kính gửi:' with one recipient on its line, or the dash list under it."""
     for ln in head:
         m = L.KINH_GUI.search(ln.text)
         if not m:
             continue
         start, end = ln.start + m.start(), ln.end
-        if L.clean(ln.text[m.end():]) and not L.clean(ln.text[m.end():]).startswith("-"):
-            return start, end
+        rest = ln.text[m.end():].strip()
+        if L.clean(rest) and rest[0] not in BULLETS:
+            return start, _run_in_body(text, ln.start + m.end(), ln.end, issuer)
         n = lines.index(ln)
         for nxt in lines[n + 1:n + 1 + TO_LINES]:
             t = nxt.text.strip()
-            if not t or (t[0] not in "-–•+" and len(WORD.findall(t)) < 2):    # blank or scanner noise
+            if not t or (t[0] not in BULLETS and len(WORD.findall(t)) < 2):    # blank or scanner noise
                 continue
-            if t[0] in "-–•+" or (t[0].islower() and end > ln.end):
+            if t[0] in BULLETS or (t[0].islower() and end > ln.end):
                 end = nxt.end
                 continue
             break
         return start, end
     return None
+
+
+def _run_in_body(text: str, start: int, end: int, issuer: tuple[int, int] | None) -> int:
+    """End of a recipient on the Kính gửi line when the first paragraph was run into it (a line far longer than
+    an addressee): before an opening word or the issuer's own name, which usually opens the first sentence."""
+    if end - start <= RECIPIENT_CHARS:
+        return end
+    cuts = [m.start() for m in L.RUN_IN_OPENER.finditer(text, start + 3, end)]
+    if issuer:
+        last_line = text[issuer[0]:issuer[1]].rsplit("\n", 1)[-1]      # the issuer under its parent body
+        words = [w for w in L.clean(last_line).split() if w.isalpha()]
+        name = re.compile(r"[\s\-–]+".join(map(re.escape, words)), re.IGNORECASE) if len(words) >= 2 else None
+        found = name.search(text, start + 3, end) if name else None
+        cuts += [found.start()] if found else []
+    return min(cuts, default=end)
 
 
 def find_zones(text: str) -> tuple[Zone, ...]:
@@ -220,7 +238,7 @@ def find_zones(text: str) -> tuple[Zone, ...]:
     title = _title(text, head, claimed + [issuer] if issuer else claimed)
     if title:
         found["title"] = title
-    to = _to(lines, head)
+    to = _to(text, lines, head, issuer)
     if to:
         found["to"] = to
     body_start = max((b for a, b in found.values()), default=0)

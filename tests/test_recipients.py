@@ -102,3 +102,10 @@ def test_nơi_nhận_printed_without_bullets():
                 "Nơi nhận:\nNhư trên;\nGĐ Sở (b/c);\nLưu: VT, VP.\nGIÁM ĐỐC\nNguyễn Văn An\n")
     assert got == [("to", "Các bệnh viện", None), ("cc", "GĐ Sở", "báo cáo"), ("archive", "VT", None),
                    ("archive", "VP", None)]
+
+
+def test_first_paragraph_run_into_the_kinh_gui_line():
+    got = found("SỞ Y TẾ NINH BÌNH\nBỆNH VIỆN SẢN NHI\nSố: 126/BVSN-CNTT\nV/v báo giá thuê phần mềm\n"
+                "Kính gửi: Các nhà cung cấp tại Việt Nam Bệnh viện Sản - Nhi tỉnh Ninh Bình đang có nhu cầu tiếp nhận "
+                "báo giá để tham khảo, xây dựng giá gói thầu cho gói thầu thuê phần mềm.\n")
+    assert got == [("to", "Các nhà cung cấp tại Việt Nam", None)]
