@@ -80,7 +80,14 @@ def _place_date(doc: Document, spans: list) -> tuple[str | None, str | None]:
     d = date_at(doc.text, m.start("date") if m else z.start)
     if d:
         spans.append(("issued_date", (d.start, d.end)))
-    return place or None, d.iso if d else None
+        return place or None, d.iso
+    return place or None, _garbled_date(doc.text[z.start:z.end])
+
+
+def _garbled_date(s: str) -> str | None:
+    """'ngày/1} tháng 9 năm 2024' (a scanned day misread) -> '2024-09': what can be read of it."""
+    m = re.search(r"th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*((?:19|20)\d{2})", s)
+    return f"{m.group(2)}-{int(m.group(1)):02d}" if m and 1 <= int(m.group(1)) <= 12 else None
 
 
 def _title(doc: Document, spans: list) -> tuple[str | None, str | None, bool]:

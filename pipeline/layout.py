@@ -18,11 +18,14 @@ MOTTO = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\
 TAGLINE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.IGNORECASE)
 # The label of 'Số: 1366/BYT-K2ĐT', 'Số:   /SYT-VP' (left blank), 'Số 05/…', 'Số 72-NQ/TW'; the number must follow,
 # so 'Số điện thoại' is not one.
+# A scanner may garble a character or two before the number ('Số: Ø2/CT-UBND').
 NUMBER = re.compile(r"(?<!\w)S[ốỐ]\s*(?:hiệu\s*)?[:.]?\s*"
-                    r"(?=(?:\d{1,6}[a-z]?)?[\s.…_]*/\s*[\dA-ZĐÐ]|\d{1,5}\s*-\s*[A-ZĐ])")
+                    r"(?=[^\s\w/]?(?:\w?\d{1,6}[a-z]?)?[\s.…_]*/\s*[\dA-ZĐÐ]|\d{1,5}\s*-\s*[A-ZĐ])")
 # 'Hà Nội, ngày 12 tháng 3 năm 2025', 'Đồng Tháp, ngày        tháng 4 năm 2026', 'Hà Nội, ngày27 …'
 PLACE_DATE = re.compile(
-    r"(?P<place>(?:\w+\.\s?)?\w+(?: \w+){0,4})\s*,\s*(?P<date>ng[àa]y[\s.…_\d]*(?:th[áa]ng|/)\s*\d{1,2}\s*(?:n[ăa]m|/)\s*(?:19|20)\d{2})",
+    r"(?P<place>(?:\w+\.\s?)?\w+(?: \w+){0,4})\s*,\s*"
+    r"(?P<date>ng[àa]y[\s.…_\d]*(?:th[áa]ng|/)\s*\d{1,2}\s*(?:n[ăa]m|/)\s*(?:19|20)\d{2}"
+    r"|ng[àa]y[^\n]{0,8}?th[áa]ng[^\n]{0,6}?n[ăa]m\s*(?:19|20)\d{2})",      # scanner-garbled day or month
     re.IGNORECASE)
 HEAD_DATE = re.compile(r"^[\s*_|]*(?P<date>ng[àa]y[\s.…_\d]*th[áa]ng\s*\d{1,2}\s*n[ăa]m\s*(?:19|20)\d{2})",
                        re.IGNORECASE | re.MULTILINE)
@@ -134,10 +137,13 @@ def place_start(text: str, m) -> int:
 
 def number_at(text: str, pos: int) -> tuple[NumberSymbol | None, int]:
     """The số ký hiệu that starts at pos (after 'Số:') and where it ends; a blank number gives number None."""
-    for rx in (PARTY, NUMBER_SYMBOL):
-        m = rx.match(text, pos)
-        if m:
-            return parse(m), m.end()
+    # 'Ø2/…', '⁄26/…' from a scan: read from the first digit, out of the garbled character's sight
+    garbled = re.compile(r"[^\s\w/]?\D?(?=\d)").match(text, pos)
+    for at in (pos, garbled.end() if garbled else pos):
+        for rx in (PARTY, NUMBER_SYMBOL):
+            m = rx.match(text[at:at + 120])
+            if m:
+                return parse(m), at + m.end()
     blank = re.compile(r"[\s.…_]*/").match(text, pos)
     if blank:
         # the grammar wants a number: parse the left-blank one as 0 and drop it

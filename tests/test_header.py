@@ -132,3 +132,9 @@ def test_header_typed_in_its_own_case_as_a_styled_docx_gives_it():
                 "Quảng Ngãi, ngày 3 tháng 4 năm 2026\nQuyết định\nVề việc ban hành quy chế làm việc\nCăn cứ Luật;\n")
     assert (h.issuer, h.doc_type, h.number, h.issued_date) == ("Sở Y tế", "quyet_dinh", "12", "2026-04-03")
     assert h.subject == "Về việc ban hành quy chế làm việc"
+
+
+def test_scanner_garbled_number_and_day_keep_what_can_be_read():
+    h = head_of("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: Ø2/CT-UBND\nQuảng Ngãi, ngày/1} tháng 9 năm 2024\n"
+                "CHỈ THỊ\nVề việc tăng cường an toàn cầu\nCăn cứ Luật;\n")
+    assert (h.symbol, h.place, h.issued_date, h.doc_type) == ("CT-UBND", "Quảng Ngãi", "2024-09", "chi_thi")
