@@ -18,9 +18,12 @@ from ..normalize import carried_dash, is_heading, joiner, starts_block
 SEGMENT_GAP = 1.2
 # The gutter of a two-column region lies in this middle band of the text width.
 GUTTER_BAND = (0.25, 0.75)
-# Rows with text on both sides of the gutter: at least this many make a two-column region,
-# more than the maximum make a table, which reads better row by row.
-MIN_SPLIT_ROWS, MAX_SPLIT_ROWS = 2, 15
+# Rows with text on each side of the gutter: at least this many make a two-column region; more
+# than the maximum rows with text on both sides make a table, which reads better row by row.
+MIN_SIDE_ROWS, MAX_SPLIT_ROWS = 2, 15
+# How far, in row heights, a word gap may lie from the gutter for a row next to a two-column
+# region to be split there.
+GUTTER_REACH = 2.0
 # Share of the text width a wrapped row may fall short of the right margin besides the next word
 # (justification and font metrics make widths estimated from character counts inexact).
 FIT_SLACK = 0.02
@@ -66,24 +69,47 @@ def page_text(words: list[Word]) -> str:
     if not words:
         return ""
     rows = _rows(words)
+    segments = [_segments(row) for row in rows]
     left = min(w.x0 for w in words)
     right = max(w.x1 for w in words)
     band = (left + GUTTER_BAND[0] * (right - left), left + GUTTER_BAND[1] * (right - left))
+    gutters: list[float | None] = []
+    for start, end, free in _regions(segments, band):
+        gutters += [_gutter(segments[start:end], free)] * (end - start)
+    _widen(rows, segments, gutters)
     out: list[str] = []
-    plain: list[list[Line]] = []
-    for region, gutter in _regions(rows, band):
-        if gutter is None:
-            plain.extend(region)
-            continue
-        out.extend(_paragraphs(plain))
-        plain = []
-        out.extend(_columns(region, gutter))
-    out.extend(_paragraphs(plain))
+    i = 0
+    while i < len(rows):
+        j = i + 1
+        while j < len(rows) and gutters[j] == gutters[i]:
+            j += 1
+        if gutters[i] is None:
+            out.extend(_paragraphs(segments[i:j]))
+        else:
+            out.extend(_columns(segments[i:j], gutters[i]))
+        i = j
     return "\n".join(out)
 
 
-def _rows(words: list[Word]) -> list[list[Line]]:
-    """Words grouped into rows (by vertical centre), each row split into segments at wide gaps."""
+def _widen(rows: list[list[Word]], segments: list[list[Line]], gutters: list[float | None]) -> None:
+    """Take into the two-column header the page's first row when its columns run so close that
+    no wide gap parts them ('SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH CỘNG HÒA XÃ HỘI …'): split that
+    upper-case row at the word gap that lies on the gutter of the rows below."""
+    if len(rows) < 2 or gutters[0] is not None or gutters[1] is None or len(segments[0]) != 1:
+        return
+    row, gutter = rows[0], gutters[1]
+    if not is_heading(segments[0][0].text):
+        return
+    reach = GUTTER_REACH * segments[0][0].height
+    cut = next((k for k in range(1, len(row))
+                if row[k - 1].x1 <= gutter + reach and row[k].x0 >= gutter - reach), None)
+    if cut is not None:
+        segments[0] = [_line(row[:cut]), _line(row[cut:])]
+        gutters[0] = gutter
+
+
+def _rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into rows (by vertical centre), each row in x order."""
     rows: list[list[Word]] = []
     for w in sorted(words, key=lambda w: (w.y0 + w.y1) / 2):
         centre, height = (w.y0 + w.y1) / 2, w.y1 - w.y0
@@ -93,7 +119,7 @@ def _rows(words: list[Word]) -> list[list[Line]]:
                 rows[-1].append(w)
                 continue
         rows.append([w])
-    return [_segments(sorted(r, key=lambda w: w.x0)) for r in rows]
+    return [sorted(r, key=lambda w: w.x0) for r in rows]
 
 
 def _segments(row: list[Word]) -> list[Line]:
@@ -113,33 +139,35 @@ def _line(parts) -> Line:
 
 
 def _regions(rows: list[list[Line]], band: tuple[float, float]):
-    """Yield (rows, gutter x or None): runs of rows that leave a common gap in the band."""
-    region: list[list[Line]] = []
-    free: list[tuple[float, float]] = []
-    for row in rows:
+    """Yield (start, end, free): runs of rows that leave a common gap in the band (free: that gap);
+    a row crossing the whole band is a run of its own with no gap."""
+    start, free = 0, []
+    for i, row in enumerate(rows):
         row_free = _subtract([band], [(s.x0, s.x1) for s in row])
-        common = _intersect(free, row_free) if region else []
+        common = _intersect(free, row_free) if free else []
         if common:
-            region.append(row)
             free = common
             continue
-        if region:
-            yield region, _gutter(region, free)
-        region, free = ([row], row_free) if row_free else ([], [])
-        if not row_free:
-            yield [row], None
-    if region:
-        yield region, _gutter(region, free)
+        if i > start:
+            yield start, i, free
+        start, free = i, row_free
+    if rows:
+        yield start, len(rows), free
 
 
 def _gutter(region: list[list[Line]], free: list[tuple[float, float]]) -> float | None:
+    """The middle of the gap that makes the region two columns, if one does: text on both sides
+    of it on some row, and on each side on several rows (a blank placeholder inside one line,
+    'ngày      tháng 4', has a single row of text on its right)."""
     best, best_rows = None, 0
     for a, b in free:
         x = (a + b) / 2
-        split = sum(1 for row in region if any(s.x1 <= x for s in row) and any(s.x0 >= x for s in row))
-        if split > best_rows:
-            best, best_rows = x, split
-    return best if MIN_SPLIT_ROWS <= best_rows <= MAX_SPLIT_ROWS else None
+        sides = [(any(s.x1 <= x for s in row), any(s.x0 >= x for s in row)) for row in region]
+        both = sum(1 for l, r in sides if l and r)
+        lefts, rights = sum(l for l, _ in sides), sum(r for _, r in sides)
+        if both and min(lefts, rights) >= MIN_SIDE_ROWS and both > best_rows:
+            best, best_rows = x, both
+    return best if best_rows <= MAX_SPLIT_ROWS else None
 
 
 def _subtract(intervals, cuts):
@@ -168,7 +196,7 @@ def _columns(region: list[list[Line]], gutter: float) -> list[str]:
     for side in (0, 1):
         lines = []
         for row in region:
-            parts = [s for s in row if (s.x1 <= gutter if side == 0 else s.x0 >= gutter)]
+            parts = [s for s in row if ((s.x0 + s.x1) / 2 >= gutter) == side]
             if parts:
                 lines.append(_line(parts))
         blocks.extend((block[0].y0, side, block) for block in _blocks(lines))
