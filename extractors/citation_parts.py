@@ -33,6 +33,11 @@ _PLACE_KIND = re.compile(r"[ \t]*\n?[ \t]*(?:tinh|thanh pho|tp\.?|huyen|quan|thi
 _PLACE_NAME = re.compile(r"(?:[ \t]*\n?[ \t]+[A-ZĐÂ-Ỹ][^\s,;.:()]*)*")
 
 
+def folded_view(clean: str) -> str:
+    """clean folded character by character (lexicon.fold), same length: 'Quyết định' -> 'quyet dinh'."""
+    return clean.translate({ord(c): (fold(c) or " ")[0] for c in set(clean)})
+
+
 @dataclass(frozen=True)
 class Label:
     slug: str | None       # the type the words name; None for 'văn bản', 'công văn' read as generic

@@ -13,14 +13,16 @@ from difflib import SequenceMatcher
 from pipeline.document import Document
 
 from . import symbols
-from .citation_parts import Label, label_before, law_label_before, not_a_document, number_word_before, tail_after
+from .citation_parts import (Label, folded_view, label_before, law_label_before, not_a_document, number_word_before,
+                             tail_after)
 from .findings import Header, Reference
 from .issuers import name_of
-from .lexicon import fold, type_by_abbreviation
+from .lexicon import type_by_abbreviation
 from .named_citations import by_name
 
 # 'Số:' opening the header's number box: at a line start, after a column gap or a table bar, or with its colon.
-_OWN_LABEL = re.compile(r"(?:(?:^|\n|\||[ \t]{2})[ \t]*(?:Số|SỐ|So|S6|Sô)\s*[:.]?|(?<!\w)(?:Số|SỐ|S6|Sô)\s*:)\s*$")
+_OWN_LABEL = re.compile(r"(?:(?:^|\n|\||[ \t]{2})[ \t]*(?:Số|SỐ|So|S6|Sô)\s*[:.]?|(?<!\w)(?:Số|SỐ|S6|Sô)\s*:)"
+                        r"\s*[^\w\s]?$")           # a stray OCR mark may stand before the number: 'Số: †4/UBND
 _HEADER_REACH = 2500       # the number box sits in the first lines (after at most a database's title line)
 
 
@@ -37,7 +39,7 @@ class _Candidate:
 def extract(doc: Document, header: Header) -> tuple[Reference, ...]:
     text = doc.text
     clean = symbols.view(text)
-    folded = "".join((fold(c) or " ")[0] for c in clean)
+    folded = folded_view(clean)
     forwarded = doc.zone("forwarded")
     end = forwarded.start if forwarded else len(text)
 

@@ -24,7 +24,9 @@ _GROUP = rf"[A-ZĐÐ][A-ZĐÐ0-9&]*(?:[a-z]{{1,2}}(?![{LOWER}])[A-ZĐÐ0-9&]*)?"
 _SEP = r"[ \t]*[-/][ \t]*(?:\n\s*)?|\.(?=[A-ZĐ][A-ZĐ0-9&]+(?![\w]))"
 # The number stands alone, or glued to 'Số' by OCR ('Số13/2025/TT-BYT'). A digit and colon before it make a time
 # or a standard ('QCVN 01:2009/BYT'), not a document number.
-_NUM = r"(?:(?<![\w.,/-])(?<!\d:)|(?<=[sS][ốôoỐÔO6]))(?P<num>[O\d]*\d[O\d]*[a-z]?)"
+# OCR may read a digit as 'O' or drop a stray mark between digits ('28§6/STC-HCSN').
+_OCR_MARKS = "§†‡'’´`"
+_NUM = rf"(?:(?<![\w.,/-])(?<!\d:)|(?<=[sS][ốôoỐÔO6]))(?P<num>[O\d]*\d(?:[{_OCR_MARKS}]?[O\d])*[a-z]?)"
 _YEAR = r"(?P<year>(?:19|2[0O])[ \t]?[\dO]{2})"
 NUMBER_SYMBOL = re.compile(
     rf"{_NUM}[ \t]*\n?[ \t]*/\s*(?:{_YEAR}[ \t]*/\s*)?(?P<sym>{_GROUP}(?:(?:{_SEP}){_GROUP})*)")
@@ -111,7 +113,7 @@ def parse(match: re.Match) -> NumberSymbol:
         table = type_by_abbreviation()
         slug = table.get(typ.upper()) or table.get(iss.upper())   # old inverted order: '37-BYT/QĐ'
         return NumberSymbol(num, None, f"{typ}/{iss}", slug, f"{num}-{typ}/{iss}")
-    num = match.group("num").replace("O", "0")
+    num = re.sub(f"[{_OCR_MARKS}]", "", match.group("num")).replace("O", "0")
     year = re.sub(r"\s", "", match.group("year")).replace("O", "0") if match.group("year") else None
     sym = _repair(clean(match.group("sym")), year)
     ident = f"{num}/{year}/{sym}" if year else f"{num}/{sym}"

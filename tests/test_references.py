@@ -99,6 +99,7 @@ def test_seed_dongthap():
     ("Căn cứ Quyết định số 1O5/QĐ-BYT ngày 12/3/2025", "105/QĐ-BYT"),
     ("Căn cứ Thông tư Số13/2025/TT-BYT ngày 06/6/2025", "13/2025/TT-BYT"),
     ("Căn cứ Thông tư số 13/2025/TT-BYTT ngày 06/6/2025", "13/2025/TT-BYT"),
+    ("ỦY BAN NHÂN DÂN\nSố: †4/UBND-KTTH\nCăn cứ Công văn sô 28§6/STC-HCSN ngày 04/02/2025", "286/STC-HCSN"),
 ])
 def test_noise(text, ident):
     assert [r.id for r in _refs(text)] == [ident]
