@@ -11,7 +11,7 @@ from .lexicon import fold, read_tsv
 
 MAX_ACTOR_WORDS = 60
 # Lead-ins before the subject: 'Riêng X', 'Đồng thời X', 'Trên cơ sở …, X', 'Trong quá trình thực hiện, nếu …, X'.
-LEAD_IN = re.compile(r"(?:Riêng|Đồng thời|Ngoài ra|Mặt khác|Nay)\s*,?\s*", re.IGNORECASE)
+LEAD_IN = re.compile(r"(?:Riêng|Đồng thời|Ngoài ra|Mặt khác|Nay|Lưu ý\s*:)\s*,?\s*", re.IGNORECASE)
 PREPOSITIONS = ("về", "cho", "với", "tại", "của", "đến", "từ", "và", "gửi", "trình")
 TIME_CELL = re.compile(r"\s(?:Trước|Tháng|Quý|Năm|Từ|Đến|Hoàn thành|Thường xuyên|Hằng|Hàng|Dự kiến|\d)")
 # a second command word joined to the first: 'đề nghị và hướng dẫn', 'yêu cầu, đề nghị'

@@ -129,6 +129,8 @@ def _paragraph(g: list[tuple[int, int, str]], level: int, label: str | None, ski
     return Paragraph(g[0][0], g[-1][1], g[0][0] + skip, level, label, heading, body)
 
 
+# titles and place abbreviations end in '.' inside a sentence: 'TP. Cần Thơ', 'BS. CKI …', 'CN. Nguyễn …'
+ABBREVIATION = re.compile(r"(?<!\w)(?:TP|Tp|TX|TT|TS|ThS|BS|Bs|PGS|GS|CN|KS|DS|Ds|CKI|CKII|Q|P|ĐT|St)\.$")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[^\W\d_])")
 
 
@@ -137,7 +139,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     out, pos = [], 0
     for m in SENTENCE_SPLIT.finditer(chunk):
-        if not chunk[m.end()].isupper():
+        if not chunk[m.end()].isupper() or ABBREVIATION.search(chunk, max(0, m.start() - 8), m.start()):
             continue
         out.append((start + pos, start + m.start()))
         pos = m.end()

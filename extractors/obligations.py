@@ -181,6 +181,12 @@ def _body_range(doc: Document) -> tuple[int, int]:
     return body.start, min(ends, default=len(doc.text))
 
 
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding white space: a duty's text is exactly its span in the document."""
+    chunk = text[start:end]
+    return start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())
+
+
 def _clean(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
@@ -325,7 +331,7 @@ def _row_duty(text: str, row: tasktable.Row, label: str | None, recipients: tupl
     dues += [m.iso for m in find_dates(text, row.start, row.end) if len(m.iso) == 10]
     s, e = row.cells[0]
     return Obligation(
-        text=_clean(text[row.start:row.end]), action=_clean(text[s:e]), modality="assign", span=(row.start, row.end),
+        text=text[row.start:row.end], action=_clean(text[s:e]), modality="assign", span=(row.start, row.end),
         item=f"{label}.{row.number}" if label else row.number, actor=row.actor,
         actors=actors.resolve(row.actor, recipients, terms), deadline=max(dues) if dues else None,
         report_to=_report_to(text[row.start:row.end]),
@@ -443,12 +449,13 @@ def _sentence_duties(text: str, spans: list[tuple[int, int]], ctx: Context) -> l
 def _obligation(text: str, c: _Candidate, label: str | None, ctx: Context, recipients: tuple[Recipient, ...],
                 terms: tuple[str, ...], deadlines: tuple[Deadline, ...], references: tuple[Reference, ...],
                 body_start: int) -> Obligation:
-    s = text[c.start:c.end]
-    refs = [r.id for r in references if r.id and c.start <= r.span[0] and r.span[1] <= c.end]
+    start, end = _trimmed(text, c.start, c.end)
+    s = text[start:end]
+    refs = [r.id for r in references if r.id and start <= r.span[0] and r.span[1] <= end]
     if BACK_REFERENCE.search(s):
-        refs += [r.id for r in references if r.id and body_start <= r.span[0] < c.start]
+        refs += [r.id for r in references if r.id and body_start <= r.span[0] < start]
     return Obligation(
-        text=_clean(s), action=c.action, modality=c.modality, span=(c.start, c.end), item=label,
+        text=s, action=c.action, modality=c.modality, span=(start, end), item=label,
         actor=c.actor, actors=actors.resolve(c.actor, recipients, terms),
         deadline=_deadline_in(deadlines, c.start, c.end) or ctx.deadline,
         report_to=_report_to(s), references=tuple(dict.fromkeys(refs)))
