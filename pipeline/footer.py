@@ -41,11 +41,16 @@ def find_footer(text: str, lines: list[L.Line], body_start: int,
         closing = text.find("./.", body_start)
         from_pos = closing if closing > body_start else body_start
         window = range(next((i for i, ln in enumerate(lines) if ln.end >= from_pos), len(lines)), len(lines))
-    return cc, _signature(text, lines, window, body_start)
+    # a bare title line opens the signature only after the content's closing './.' (or just above Nơi nhận)
+    closers = [i for i in window if "./." in lines[i].text and (idx is None or i <= idx)]
+    titled_from = closers[-1] if closers else (max(window.start, idx - 4) if idx is not None else window.start)
+    return cc, _signature(text, lines, window, body_start, titled_from)
 
 
-def _signature(text: str, lines: list[L.Line], window: range, body_start: int) -> tuple[int, int] | None:
-    """From the signer prefix (or the title line) to the signer's name."""
+def _signature(text: str, lines: list[L.Line], window: range, body_start: int,
+               titled_from: int) -> tuple[int, int] | None:
+    """From the signer prefix (or, from line titled_from on, a bare title line) to the signer's name. A bare
+    title in capitals before the content's end ('CHỦ TỊCH UBND THỊ TRẤN …' above the Căn cứ) is no signature."""
     authority = L.authority_words()
     start = None
     for i in window:
@@ -58,7 +63,7 @@ def _signature(text: str, lines: list[L.Line], window: range, body_start: int) -
             prefixed = next((m for m in L.SIGNER_PREFIX.finditer(text, a, b)
                              if L.is_upper(" ".join(text[m.start():b].split()[:3]))), None)
             titled = L.is_upper(piece) and any(fold(piece).startswith(w) for w in authority)
-            if prefixed or (start is None and titled and _name_after(text, lines, i)):
+            if prefixed or (start is None and titled and i >= titled_from and _name_after(text, lines, i)):
                 start = (prefixed.start() if prefixed else a) if start is None else start
                 break
         if start is not None:

@@ -108,3 +108,12 @@ def test_cover_letter_without_footer_still_ends_at_the_forwarded_header():
     doc = doc_of(cover)
     assert doc.text[doc.zone("forwarded").start:].startswith("BỘ Y TẾ")
     assert doc.zone("cc") is None and "Bộ trưởng (để b/c)" not in zone_text(doc, "body")
+
+
+def test_authority_line_above_the_content_is_no_signature():
+    doc = doc_of("ỦY BAN NHÂN DÂN\nTHỊ TRẤN NGÃI GIAO\nSố: 142/QĐ-UBND\nNgãi Giao, ngày 29 tháng 3 năm 2024\n"
+                 "QUYẾT ĐỊNH\nV/v phân công nhiệm vụ\nCHỦ TỊCH UBND THỊ TRẤN NGÃI GIAO\nCăn cứ Luật;\nQUYẾT ĐỊNH:\n"
+                 "Điều 1. Phân công Ông Nguyễn Văn Sang.\nĐiều 2. Quyết định có hiệu lực từ ngày ký./.\n"
+                 "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Xuân Quang\n")
+    assert zone_text(doc, "signature") == "CHỦ TỊCH\nNguyễn Xuân Quang"
+    assert zone_text(doc, "body").startswith("CHỦ TỊCH UBND") and zone_text(doc, "body").endswith("từ ngày ký./.")
