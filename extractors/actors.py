@@ -57,8 +57,11 @@ def _noun_use(s: str, m: re.Match) -> bool:
 
 def opens_actor(s: str) -> bool:
     """Does s begin with a word that opens an actor phrase ('Sở Y tế', 'các đơn vị', 'Thủ trưởng …')?"""
-    if s[:20].lower().startswith(NOT_ACTORS):
+    low = s[:40].lower()
+    if low.startswith(NOT_ACTORS):
         return False
+    if low.startswith("tổ chức ") and _verb_pattern().match(s, 8):
+        return False              # 'Tổ chức triển khai …' organises; 'Tổ chức thu lệ phí' is someone
     return _noun_start().match(s) is not None
 
 

@@ -28,10 +28,10 @@ INTRO_TAIL = re.compile(r"[,;]?\s*(?:(?:một số|các|những)\s+(?:nội dung
                         re.IGNORECASE)
 BACK_REFERENCE = re.compile(r"\b(?:nêu trên|trên đây|văn bản trên|nói trên)\b", re.IGNORECASE)
 REPORT_TO = re.compile(
-    r"\b(?:báo cáo|gửi|phản ánh|thông tin)\b[^.;]{0,200}?\bvề\s+"
+    r"\b(?i:báo cáo|gửi|phản ánh|thông tin)\b[^.;]{0,200}?\bvề\s+"
     r"((?:Bộ|Sở|Cục|Vụ|Ủy ban|Uỷ ban|UBND|Văn phòng|Phòng|Ban|Trung tâm|cơ quan|Thanh tra|Bảo hiểm|BHXH)[^.;,()]*?"
     r"(?:\s*\([^)]*\))?)(?=\s+(?:để|trước|chậm nhất|trong|theo|qua|trên)\b|\s*[.;,]|\s*$)")
-REPORT_DIRECT = re.compile(r"\bbáo cáo\s+((?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Thủ tướng|Hội đồng|Chủ tịch)[^.;,()]*?"
+REPORT_DIRECT = re.compile(r"\b(?i:báo cáo)\s+((?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Thủ tướng|Hội đồng|Chủ tịch)[^.;,()]*?"
                            r"(?:\s*\([^)]*\))?)(?=\s+(?:để|về|trước|chậm nhất|trong|theo)\b|\s*[.;,]|\s*$)")
 CONDITION = re.compile(r"\s*(?:Trường hợp|Trong trường hợp|Nếu|Khi)\b", re.IGNORECASE)
 # a plan's task line: 'Phân tích đề thi … – Trường THPT Cao Lãnh 2 thực hiện.'
@@ -294,7 +294,8 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
     out: list[Obligation] = []
     stack: list[Context] = []
     # a report or submission tells what its issuer did and plans; only what it asks of others is a duty
-    reporting = (header.doc_type if header else None) in REPORTING_TYPES
+    doc_type = header.doc_type if header else None
+    reporting, planning = doc_type in REPORTING_TYPES, doc_type == "ke_hoach"
     paras = list(_body_paragraphs(doc))
     rows = [r for r in tasktable.rows(text, paras[0].start, paras[-1].end) if r.actor] if paras else []
     for i, p in enumerate(paras):
@@ -318,6 +319,8 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
             cands = _paragraph_duties(text, p, ctx)
         if reporting:
             cands = [c for c in cands if c.addressed]
+        elif planning and not ctx.duties:
+            cands = [c for c in cands if c.actor]   # a plan's activity list names no one: contents, not duties
         label = _item_label(stack)
         for c in cands:
             out.append(_obligation(text, c, label, ctx, recipients, terms, deadlines, references, lo))

@@ -224,3 +224,30 @@ def test_report_keeps_only_what_it_asks_of_others():
     assert [(o.actor, o.modality) for o in got] == [("các đơn vị trực thuộc", "request")]
     # the ground 'Trên đây là báo cáo …,' is cut from the request it introduces
     assert got[0].text.startswith("đề nghị các đơn vị trực thuộc xây dựng kế hoạch")
+
+
+PLAN = """SỞ Y TẾ
+Số: 45/KH-SYT
+KẾ HOẠCH
+Phòng chống tai nạn thương tích năm 2026
+I. MỤC TIÊU
+Giảm tỷ lệ tử vong do tai nạn thương tích, phối hợp liên ngành hiệu quả.
+II. NỘI DUNG HOẠT ĐỘNG
+1. Tổ chức truyền thông về phòng chống tai nạn thương tích tại cộng đồng.
+2. Phối hợp với ngành giáo dục lồng ghép nội dung an toàn cho trẻ em.
+III. TỔ CHỨC THỰC HIỆN
+1. Trung tâm Kiểm soát bệnh tật chủ trì xây dựng tài liệu truyền thông.
+2. Các Trung tâm Y tế:
+a) Tổ chức triển khai kế hoạch trên địa bàn;
+b) Báo cáo kết quả về Sở Y tế trước ngày 15/12/2026.
+"""
+
+
+def test_plan_activities_without_actor_are_contents():
+    doc = doc_of(PLAN)
+    head = header.extract(doc)
+    assert head.doc_type == "ke_hoach"
+    got = obligations.extract(doc, head, (), (), ())
+    assert [(o.item, o.actor) for o in got] == [("III.1", "Trung tâm Kiểm soát bệnh tật"),
+                                                ("III.2.a", "Các Trung tâm Y tế"), ("III.2.b", "Các Trung tâm Y tế")]
+    assert got[2].report_to == ("Sở Y tế",)
