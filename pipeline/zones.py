@@ -18,6 +18,7 @@ from .footer import after_document, find_footer, second_header
 
 HEAD_LINES = 45          # the header of page 1 never runs longer than this
 TO_LINES = 25            # the longest Kính gửi list looked for
+SUMMARY_LINE = 90        # a wrapped trích yếu line is shorter than a rejoined paragraph
 RECIPIENT_CHARS = 100     # an addressee on the Kính gửi line is shorter than this
 BULLETS = "-–•+"
 WORD = re.compile(r"[^\W\d_]{2,}")
@@ -158,8 +159,8 @@ def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int
             continue
         if L.SEPARATOR.match(t) or L.KINH_GUI.search(t) or L.BODY_OPENER.match(t) or type_line(t):
             break
-        if out and (t.endswith((".", ":", ";")) or len(WORD.findall(t)) < 2):
-            break      # a sentence (the content has begun) or scanner noise
+        if out and ((t.endswith((".", ":", ";")) and len(t) > SUMMARY_LINE) or len(WORD.findall(t)) < 2):
+            break      # a paragraph (the content has begun, its lines rejoined) or scanner noise
         upper = L.is_upper(t)
         if upper_subject is None:
             upper_subject = upper if type_line(first) else False

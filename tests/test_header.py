@@ -138,3 +138,9 @@ def test_scanner_garbled_number_and_day_keep_what_can_be_read():
     h = head_of("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: Ø2/CT-UBND\nQuảng Ngãi, ngày/1} tháng 9 năm 2024\n"
                 "CHỈ THỊ\nVề việc tăng cường an toàn cầu\nCăn cứ Luật;\n")
     assert (h.symbol, h.place, h.issued_date, h.doc_type) == ("CT-UBND", "Quảng Ngãi", "2024-09", "chi_thi")
+
+
+def test_wrapped_vv_whose_last_line_ends_with_a_full_stop():
+    h = head_of("SỞ Y TẾ\nSố: 01/SYT-NVD\nKiên Giang, ngày 02 tháng 01 năm 2018\n"
+                "V/v báo cáo tình hình thực hiện gói thầu\ncung ứng thuốc năm 2016-2017.\n\nKính gửi: Các bệnh viện.\n")
+    assert h.subject == "Báo cáo tình hình thực hiện gói thầu cung ứng thuốc năm 2016-2017"
