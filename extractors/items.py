@@ -59,7 +59,7 @@ def _aside(line: str) -> bool:
     return line.startswith("(") and line.endswith(")")
 
 
-def _is_upper(line: str) -> bool:
+def is_upper(line: str) -> bool:
     return line == line.upper() and sum(c.isalpha() for c in line[:40]) >= 4
 
 
@@ -93,7 +93,7 @@ def paragraphs(text: str, start: int, end: int) -> list[Paragraph]:
         # 'VI. PHÂN CÔNG', '1. Phòng Giáo dục Phổ thông' / 'Chủ trì, …'
         title_above = prev_heading and line[:1].isupper()
         new = (prev is None or level >= 0 or title_above or bool(SENTENCE_END.search(prev))
-               or _is_upper(line) or _is_upper(prev) or OPENERS.match(line) is not None
+               or is_upper(line) or is_upper(prev) or OPENERS.match(line) is not None
                or _aside(line) or _aside(prev))
         if new:
             groups.append([])

@@ -7,22 +7,17 @@ the acts the document performs itself are skipped (extractors/data/non_duty_mark
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
 from pipeline.document import Document
 
 from . import actors, tasktable
+from .body import body_paragraphs, body_range
 from .dates import find_dates
 from .findings import Deadline, Header, Obligation, Recipient, Reference
-from .items import Paragraph, paragraphs, sentences
-from .lexicon import read_tsv
+from .items import Paragraph, sentences
+from .modality import find_markers, is_non_duty, non_duty, section_kind, starts_with
 
-NUMBER_LINE = re.compile(r"\s*Số\s*:")
-HEADER_LINE = re.compile(r"(?:Số\s*:|V/v\b|Về việc\b|Kính gửi\b|CỘNG HÒA|Độc lập|.{0,40},\s*ngày\s.{0,12}tháng)",
-                         re.IGNORECASE)
-MOTTO = re.compile(r"CỘNG H[OÒ][AÀ] XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM")
-END_OF_BODY = re.compile(r"(?:Nơi nhận\b|NƠI NHẬN\b|CỘNG H[OÒ][AÀ] XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM|PHỤ LỤC\b|Phụ lục\s+[IVX\d]+\s*$)")
 INTRO_TAIL = re.compile(r"[,;]?\s*(?:(?:một số|các|những)\s+(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp)"
                         r"(?:\s+(?:chủ yếu|trọng tâm))?[,\s]*)?(?:cụ thể[,\s]*)?(?:(?:như\s+)?sau(?:\s+đây)?)?\s*:?\s*$",
                         re.IGNORECASE)
@@ -33,92 +28,17 @@ REPORT_TO = re.compile(
     r"(?:\s*\([^)]*\))?)(?=\s+(?:để|trước|chậm nhất|trong|theo|qua|trên)\b|\s*[.;,]|\s*$)")
 REPORT_DIRECT = re.compile(r"\b(?i:báo cáo)\s+((?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Thủ tướng|Hội đồng|Chủ tịch)[^.;,()]*?"
                            r"(?:\s*\([^)]*\))?)(?=\s+(?:để|về|trước|chậm nhất|trong|theo)\b|\s*[.;,]|\s*$)")
-CONDITION = re.compile(r"\s*(?:Trường hợp|Trong trường hợp|Nếu|Khi)\b", re.IGNORECASE)
 # a plan's task line: 'Phân tích đề thi … – Trường THPT Cao Lãnh 2 thực hiện.'
 TASK_TAIL = re.compile(r"\s[–-]\s+([^–-]{3,120}?)\s+(?:hỗ trợ\s+|phối hợp\s+)?(?:thực hiện|chủ trì|phụ trách|đảm nhận)\s*[.;]?\s*$")
 # 'X thực hiện …' with X a named actor at the head of the sentence: a plain statement of what X does
 PLAIN_DUTY_VERBS = ("thực hiện", "triển khai", "tổ chức", "chủ động", "tiếp tục", "bảo đảm", "đảm bảo", "tuân thủ",
                     "chấp hành", "chuẩn bị", "cử ", "tham mưu", "chỉ đạo", "xây dựng", "rà soát", "hướng dẫn",
                     "kiểm tra", "giám sát", "cung cấp", "gửi ", "cần ")
-PAST = re.compile(r"(?:đã|được|đang|vừa|chưa|không phải)\s+$")   # done, pending, or exempted: no command
 NARRATIVE = re.compile(r"(?:đã|đang|vừa|chưa|nhận được)\b")
 MIN_WORDS = 4
 REPORTING_TYPES = ("bao_cao", "to_trinh")
-SECTION_WORDS = 12
 MERGE_SHARE = 0.5        # a following sentence shorter than this share of the duty before it stays with it
 MIN_ACTION_WORDS = 5     # a heading ending in ':' is a duty itself only with this much action left
-
-
-@lru_cache(maxsize=None)
-def _markers() -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(((r[0], r[1]) for r in read_tsv("modal_markers.tsv")), key=lambda x: -len(x[1])))
-
-
-@lru_cache(maxsize=None)
-def _marker_pattern() -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for _, m in _markers()) + r")(?!\w)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def _non_duty(kind: str) -> tuple[str, ...]:
-    return tuple(r[1] for r in read_tsv("non_duty_markers.tsv") if r[0] == kind)
-
-
-@lru_cache(maxsize=None)
-def _noun_pattern() -> re.Pattern:
-    nouns = sorted(_non_duty("noun"), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in nouns) + r")(?!\w)")
-
-
-@lru_cache(maxsize=None)
-def _duty_sections() -> tuple[str, ...]:
-    return tuple(r[0] for r in read_tsv("duty_sections.tsv"))
-
-
-def _modality_of(marker: str) -> str:
-    low = marker.lower()
-    return next(mod for mod, m in _markers() if m == low)
-
-
-def find_markers(s: str) -> list[tuple[int, int, str]]:
-    """Marker uses in s as (start, end, modality); noun uses ('theo đề nghị của'), past ones ('đã giao') and
-    those inside a leading condition ('Trường hợp phải cấp mới …, thì …') dropped."""
-    low = s.lower()
-    nouns = [(m.start(), m.end()) for m in _noun_pattern().finditer(low)]
-    cond = CONDITION.match(s)
-    main = 0
-    if cond:
-        then = re.search(r"\bthì\b|,", s[cond.end():])
-        main = cond.end() + then.end() if then else len(s)
-    out = []
-    for m in _marker_pattern().finditer(s):
-        if m.start() < main or any(a <= m.start() < b for a, b in nouns) \
-                or PAST.search(low[max(0, m.start() - 8):m.start()]):
-            continue
-        modality = _modality_of(m.group(0))
-        if modality in ("assign", "request") and s[m.end():m.end() + 1] in (",", ".", ";", ")"):
-            continue              # 'lộ trình của Thủ tướng Chính phủ giao,': no one is told anything
-        out.append((m.start(), m.end(), modality))
-    return out
-
-
-def _starts_with(s: str, phrases: tuple[str, ...]) -> bool:
-    low = s.lower().lstrip(" -–+*•\"“(")
-    return any(low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()) for p in phrases)
-
-
-def is_non_duty(s: str, in_duties: bool = False) -> bool:
-    """Preamble, purpose, narrative, own acts, entry into force. A fronted purpose or ground followed by a
-    request ('Để …, Sở Y tế yêu cầu các đơn vị …'), or 'Căn cứ …, <do>' inside a duty article, is a duty."""
-    low = s.lower()
-    if _starts_with(s, _non_duty("act")) or any(p in low for p in _non_duty("any")):
-        return True
-    if not _starts_with(s, _non_duty("start")):
-        return False
-    if in_duties and _starts_with(s, ("căn cứ",)):
-        return False
-    comma = s.find(",")
-    return comma < 0 or not any(m[2] in ("request", "assign") and m[0] > comma for m in find_markers(s))
 
 
 @dataclass
@@ -132,18 +52,6 @@ class Context:
     skip: bool = False            # clauses are not duties (scope, purpose, definitions)
     modality: str = "must"
     deadline: str | None = None
-    children: list = field(default_factory=list)
-
-
-def _section_kind(title: str) -> str | None:
-    t = title.lower().strip(" .:")
-    if len(t.split()) > SECTION_WORDS:
-        return None               # a sentence ending in ':' is no section title
-    if any(t.startswith(p) for p in _non_duty("section")):
-        return "skip"
-    if any(t.startswith(p) for p in _duty_sections()):
-        return "duties"
-    return None
 
 
 def _item_label(stack: list[Context]) -> str | None:
@@ -169,16 +77,6 @@ def _report_to(s: str) -> tuple[str, ...]:
                 parts = [whole]
             out += [p for p in parts if p and p not in out]
     return tuple(out)
-
-
-def _body_range(doc: Document) -> tuple[int, int]:
-    """From the body's start to the Nơi nhận list or a forwarded document. The signature zone is not trusted
-    as an end: a 'QUYẾT ĐỊNH:' line can pass for one, and own guards find the end anyway."""
-    body = doc.zone("body")
-    if not body:
-        return 0, len(doc.text)
-    ends = [z.start for z in doc.zones if z.kind in ("cc", "forwarded") and z.start >= body.start]
-    return body.start, min(ends, default=len(doc.text))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -210,7 +108,7 @@ def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | Non
     marks = find_markers(s)
     command = next((m[0] for m in marks if m[2] in ("request", "assign")), None)
     comma = s.rfind(",", 0, command) if command is not None else -1
-    if comma > 0 and _starts_with(flat, _non_duty("start")):
+    if comma > 0 and starts_with(flat, non_duty("start")):
         # 'Căn cứ Công văn …, Giám đốc Sở Y tế yêu cầu …': the duty is the main clause after the fronted ground
         return _classify(text, start + comma + 1 + len(s[comma + 1:]) - len(s[comma + 1:].lstrip()), end, ctx)
     actor, action_from = None, 0
@@ -247,56 +145,17 @@ def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | Non
     return _Candidate(start, end, modality, actor, action, addressed)
 
 
-def _body_paragraphs(doc: Document):
-    """The paragraphs of the body: header lines, the Kính gửi list and running page headers skipped; stop at
-    the closing './.', Nơi nhận, an appendix, or a second national motto that opens another document (a motto repeated over the
-    same 'Số:' line is a page header, skipped)."""
-    text = doc.text
-    lo, hi = _body_range(doc)
-    paras = paragraphs(text, lo, hi)
-    numbers = [_clean(text[p.start:p.end]) for p in paras if NUMBER_LINE.match(text[p.start:p.end])]
-    in_body = in_header = False
-    to_block = False
-    for i, p in enumerate(paras):
-        raw = text[p.start:p.end]
-        if MOTTO.match(raw) or (END_OF_BODY.match(raw) and in_body):
-            if not in_body:
-                continue
-            ahead = [_clean(text[q.start:q.end]) for q in paras[i + 1:i + 6]]
-            if not (MOTTO.match(raw) and numbers and any(a in numbers[:1] for a in ahead)):
-                return
-            in_header = True      # the first page's header printed again on a later page
-            continue
-        if (len(raw) < 12 and sum(c.isalpha() for c in raw) < 3) or (_is_upper(raw) and p.level < 0):
-            continue              # page numbers, rules, running heads, bare title lines
-        if in_header and (HEADER_LINE.match(raw.lstrip()) or p.text[:1].isdigit()):
-            continue
-        in_header = False
-        if not in_body:
-            if raw.lstrip().startswith("Kính gửi"):
-                to_block = True
-                continue
-            if (to_block and (p.level == 4 or raw.lstrip().startswith("("))) or HEADER_LINE.match(raw.lstrip()):
-                continue
-            if p.level < 0 and p.text[:1].islower():
-                continue          # the wrapped tail of the trích yếu
-            in_body = True
-        yield p
-        if raw.rstrip().endswith("./."):
-            return                # NĐ30 ends every body with './.': what follows is signature and lists
-
-
 def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], deadlines: tuple[Deadline, ...],
             references: tuple[Reference, ...]) -> tuple[Obligation, ...]:
     text = doc.text
-    lo, hi = _body_range(doc)
+    lo, hi = body_range(doc)
     terms = actors.defined_terms(text[lo:hi])
     out: list[Obligation] = []
     stack: list[Context] = []
     # a report or submission tells what its issuer did and plans; only what it asks of others is a duty
     doc_type = header.doc_type if header else None
     reporting, planning = doc_type in REPORTING_TYPES, doc_type == "ke_hoach"
-    paras = list(_body_paragraphs(doc))
+    paras = list(body_paragraphs(doc))
     rows = [r for r in tasktable.rows(text, paras[0].start, paras[-1].end) if r.actor] if paras else []
     for i, p in enumerate(paras):
         in_table = [r for r in rows if r.start < p.end and p.start < r.end]
@@ -360,10 +219,6 @@ def _heading_duty(text: str, p: Paragraph, ctx: Context, node: Context,
     return before + [cand]
 
 
-def _is_upper(s: str) -> bool:
-    return s == s.upper() and sum(c.isalpha() for c in s[:40]) >= 4
-
-
 def _action_left(action: str) -> str:
     """What an introducing heading asks beyond 'the following': nothing for 'để <purpose> như sau:'."""
     if action.lower().startswith("để "):
@@ -399,14 +254,14 @@ def _merged(stack: list[Context]) -> Context:
 
 
 def _set_heading(node: Context, p: Paragraph, text: str, deadlines: tuple[Deadline, ...]) -> None:
-    kind = _section_kind(p.text)
+    kind = section_kind(p.text)
     node.skip = kind == "skip"
     node.duties = kind == "duties"
     # the sentence that introduces the list: 'Nhằm …. Sở Y tế đề nghị các đơn vị …, cụ thể như sau:'
     spans = sentences(text, p.body_start, p.end)
     lead = _clean(text[spans[-1][0]:spans[-1][1]]) if spans else ""
     marks = find_markers(lead)
-    if _starts_with(lead, _non_duty("act")) and not any(m[2] in ("request", "assign") for m in marks):
+    if starts_with(lead, non_duty("act")) and not any(m[2] in ("request", "assign") for m in marks):
         node.skip = True          # 'Điều 1. Bãi bỏ …:', 'Ban hành kèm theo …': lists of the document's own acts
     actor = actors.heading_actor(lead, bare=p.level not in (0, 1))
     if not actor and marks and marks[0][2] in ("request", "assign"):
