@@ -212,6 +212,7 @@ _YEARLY_AFTER = re.compile(r"(?<![a-z])(?:hang|moi)\s+nam\s*,?\s*(?:truoc|cham\s
 
 
 _PERIODIC_LEAD = re.compile(r"(?<![a-z])dinh\s+ky\s+$")
+_AVERAGE = re.compile(r"(?:trung\s+binh|binh\s+quan)\s+$")       # 'trung bình hàng tháng': a monthly average
 
 
 @lru_cache(maxsize=None)
@@ -240,6 +241,8 @@ def recurring(folded: str, start: int, end: int) -> list[Candidate]:
             if day_month(2024, mo, d):          # a leap year, so that 29/2 stands
                 add(m, _RECURRING_LEAD, f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}")
     for m in _every().finditer(folded, start, end):
+        if _AVERAGE.search(folded, max(start, m.start() - 15), m.start()):
+            continue
         freq, interval = _units()[re.sub(r"\s+", " ", m.group("unit") or m.group("unit2"))]
         if m.group("n"):
             interval *= count_value(m.group("n")) or 1

@@ -183,7 +183,7 @@ def _keep(c: Candidate, text: str, folded: str, issued: date | None, report: boo
         return True
     if issued and c.due and c.due < issued:
         return False
-    if report and issued and c.kind == "period" and c.begins and c.begins <= issued:
+    if report and issued and c.begins and c.begins <= issued:
         return False
     before = text[_clause_start(folded, c.start, ".;:\n,"):c.start]
     stop = _SENTENCE_MARK.search(text, c.end, c.end + _PAST_AFTER)

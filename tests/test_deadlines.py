@@ -188,6 +188,7 @@ def test_day_month_without_year_takes_the_next_such_day():
     "- Ví dụ: thẻ hết thời hạn sử dụng vào ngày 31 tháng 12 năm 2026.\n+ Chi phí phát sinh từ ngày 01/01/2027 "
     "đến hết ngày 05/01/2027: thanh toán 95%.",
     "Thời gian báo cáo kể từ ngày 08/08/2024 đến hết ngày 31/12/2024.",      # a past period
+    "Lượng nước sử dụng trung bình hàng tháng (năm 2016)",                   # an average, not a duty
 ])
 def test_not_a_deadline(text):
     assert found(text, "2025-01-02") == ()
@@ -198,6 +199,18 @@ def test_issue_day_falls_back_to_the_place_date_line_only():
     assert dues(header_lost) == [("by", "2025-05-10")]
     with_header = "Hà Nội, ngày 20 tháng 5 năm 2025\nĐề nghị báo cáo trước ngày 10/5/2025."
     assert dues(with_header) == []
+
+
+def test_a_report_keeps_only_the_periods_after_its_issue_day():
+    report = ("UBND tỉnh báo cáo kết quả thực hiện trong tháng 01 năm 2025 như sau.\n"
+              "Trong tháng 01 năm 2025, tỉnh thực hiện đánh giá 02 thủ tục; phấn đấu hoàn thành cuối năm 2025.\n"
+              "II. NHIỆM VỤ TRỌNG TÂM THÁNG 02 NĂM 2025")
+    doc = build_document("r.txt", "0" * 64, RawText("txt", (report,)))
+    as_report = deadlines.extract(doc, Header(issued_date="2025-01-23", doc_type="bao_cao"))
+    assert [d.due for d in as_report] == ["2025-02-28"]
+    # In a plan the same month is the time given for the work; 'kết quả thực hiện trong …' stays a result.
+    as_plan = deadlines.extract(doc, Header(issued_date="2025-01-23", doc_type="ke_hoach"))
+    assert [d.due for d in as_plan] == ["2025-01-31", "2025-12-31", "2025-02-28"]
 
 
 def test_a_past_day_is_dropped_but_a_retroactive_application_is_kept():
