@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from extractors.lexicon import fold
 
-from .ocr_phrases import BODY, HEADER
+from .ocr_phrases import BODY, HEADER, HOMOGRAPHS
 
 # Character fixes that hold anywhere in Vietnamese text.
 LOOK_ALIKES = (
@@ -30,7 +30,7 @@ SEPARATOR = re.compile(r"[ \t]*\n?[ \t]*")      # between the words of one phras
 def phrases() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Diacritic-free key -> the correct spellings, preferred first."""
     table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    for phrase in HEADER + BODY:
+    for phrase in HEADER + BODY + HOMOGRAPHS:
         words = tuple(phrase.split())
         table.setdefault(tuple(fold(w) for w in words), []).append(words)
     return {key: tuple(spellings) for key, spellings in table.items()}
