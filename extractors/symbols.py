@@ -19,9 +19,11 @@ from .lexicon import type_by_abbreviation
 
 LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 # A group is upper case with at most one short lower-case run: 'TTg', 'CTr', 'QĐi', 'QyĐ', 'K2ĐT'.
-_GROUP = rf"[A-ZĐÐ][A-ZĐÐ0-9&]*(?:[a-z]{{1,2}}(?![{LOWER}])[A-ZĐÐ0-9&]*)?"
-# Spaces may stand before a separator only on its line; after one, a line may break ('TT-\nBYT').
-_SEP = r"[ \t]*[-/][ \t]*(?:\n\s*)?|\.(?=[A-ZĐ][A-ZĐ0-9&]+(?![\w]))"
+# The National Assembly's term may stand apart from it: '43/2013/QH 13'.
+_GROUP = rf"(?:(?:UBTVQH|QH)[ \t]\d{{2}}\b|[A-ZĐÐ][A-ZĐÐ0-9&]*(?:[a-z]{{1,2}}(?![{LOWER}])[A-ZĐÐ0-9&]*)?)"
+# Spaces may stand before a separator only on its line; after one, a line may break ('TT-\nBYT'), past one stray
+# OCR mark at the line's end ('TTLT-BYT- l\nBTNMT').
+_SEP = r"[ \t]*[-/][ \t]*(?:(?:[^\sA-Z0-9ĐÐ][ \t]*)?\n\s*)?|\.(?=[A-ZĐ][A-ZĐ0-9&]+(?![\w]))"
 # The number stands alone, or glued to 'Số' by OCR ('Số13/2025/TT-BYT'). A digit and colon before it make a time
 # or a standard ('QCVN 01:2009/BYT'), not a document number.
 # OCR may read a digit as 'O' or drop a stray mark between digits ('28§6/STC-HCSN').
@@ -115,7 +117,7 @@ def parse(match: re.Match) -> NumberSymbol:
         return NumberSymbol(num, None, f"{typ}/{iss}", slug, f"{num}-{typ}/{iss}")
     num = re.sub(f"[{_OCR_MARKS}]", "", match.group("num")).replace("O", "0")
     year = re.sub(r"\s", "", match.group("year")).replace("O", "0") if match.group("year") else None
-    sym = _repair(clean(match.group("sym")), year)
+    sym = _repair(clean(re.sub(r"([-/])[ \t]*[^\sA-Z0-9ĐÐ][ \t]*\n", r"\1", match.group("sym"))), year)
     ident = f"{num}/{year}/{sym}" if year else f"{num}/{sym}"
     return NumberSymbol(num, int(year) if year else None, sym, type_of_symbol(sym), ident)
 

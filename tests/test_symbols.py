@@ -53,6 +53,8 @@ def test_not_a_number(written):
     ("Thông báo số 342/TB-ĐHYDCT.ĐTSĐH ngày", "342/TB-ĐHYDCT.ĐTSĐH", "342/TB-ĐHYDCT.ĐTSĐH"),
     ("theo Công văn số 1366/BYT-Khoa học", "1366/BYT", "1366/BYT"),
     ("Quyết định số 769/TTg ngày 18/9/1997", "769/TTg", "769/TTg"),
+    ("(Xem cụ thể trong TTLT 58/2015/TTLT-BYT- l\nBTNMT) ĩ", "58/2015/TTLT-BYT-BTNMT", "58/2015/TTLT-BYT- l\nBTNMT"),
+    ("Căn cứ Luật đấu thầu số 43/2013/QH 13 ngày 26/11/2013", "43/2013/QH13", "43/2013/QH 13"),
 ])
 def test_find_in_running_text(text, ident, matched):
     found = find(view(text))
