@@ -281,7 +281,22 @@ def _set_heading(node: Context, p: Paragraph, text: str, deadlines: tuple[Deadli
 
 
 def _paragraph_duties(text: str, p: Paragraph, ctx: Context) -> list[_Candidate]:
-    return _sentence_duties(text, sentences(text, p.body_start, p.end), ctx)
+    return _sentence_duties(text, [c for s, e in sentences(text, p.body_start, p.end) for c in _clauses(text, s, e)],
+                            ctx)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence split at each ';' after which another actor acts: 'Giao Sở Tài chính chủ trì …; Sở Nội vụ
+    phối hợp …' gives one duty per actor. A list of names ('Chánh Văn phòng Bộ; Vụ trưởng …') stays whole."""
+    out, pos = [], start
+    for m in re.finditer(r";\s+", text[start:end]):
+        cut = start + m.end()
+        clause_end = text.find(";", cut, end)
+        if actors.has_verb(text[pos:start + m.start()]) and actors.phrase_until_verb(
+                text[cut:clause_end if clause_end > 0 else end]):
+            out.append((pos, start + m.start() + 1))
+            pos = cut
+    return out + [(pos, end)]
 
 
 def _sentence_duties(text: str, spans: list[tuple[int, int]], ctx: Context) -> list[_Candidate]:

@@ -251,3 +251,13 @@ def test_plan_activities_without_actor_are_contents():
     assert [(o.item, o.actor) for o in got] == [("III.1", "Trung tâm Kiểm soát bệnh tật"),
                                                 ("III.2.a", "Các Trung tâm Y tế"), ("III.2.b", "Các Trung tâm Y tế")]
     assert got[2].report_to == ("Sở Y tế",)
+
+
+def test_one_duty_per_actor_and_polite_request():
+    text = ("Kính gửi: Ủy ban nhân dân các huyện.\n"
+            "1. Giao Sở Tài chính chủ trì thẩm định dự toán kinh phí; Sở Nội vụ phối hợp rà soát biên chế.\n"
+            "Trân trọng đề nghị Quý cơ quan quan tâm phối hợp thực hiện./.\n")
+    got = duties_of(doc_of(text), (), ())
+    assert [(o.item, o.actor, o.modality) for o in got] == [
+        ("1", "Sở Tài chính", "assign"), ("1", "Sở Nội vụ", "coordinate"), (None, "Quý cơ quan", "request")]
+    assert got[0].text.endswith("dự toán kinh phí;")
