@@ -279,6 +279,13 @@ def _clause_end(folded: str, pos: int, end: int, limit: int = 110) -> int:
 
 
 def _later(day: date, n: int, unit: str) -> date | None:
+    try:
+        return _add(day, n, unit)
+    except (OverflowError, ValueError):          # past year 9999: an issue date read wrong
+        return None
+
+
+def _add(day: date, n: int, unit: str) -> date | None:
     if unit == "ngay":
         return day + timedelta(days=n)
     if unit.startswith("ngay lam"):
@@ -354,7 +361,8 @@ def yearless(folded: str, start: int, end: int, line_start, issued: date | None)
         d, mo = int(m.group("d")), int(m.group("m"))
         due = None
         if issued and not m.group("of"):
-            days = [x for x in (day_month(issued.year + k, mo, d) for k in (-1, 0, 1)) if x]
+            days = [x for x in (day_month(issued.year + k, mo, d) for k in (-1, 0, 1) if 1 <= issued.year + k <= 9999)
+                    if x]
             due = min(days, key=lambda x: abs((x - issued).days)) if days else None
         out.append(Candidate(op[0], m.end("m"), op[2], due=due))
     return out
