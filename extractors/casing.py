@@ -45,6 +45,11 @@ def sentence_case(s: str) -> str:
     cap = [False] * len(words)
     i, in_field, in_place = 0, False, False
     while i < len(words):
+        unit = next((u for u in PLACE_UNITS if _starts(keys, i, tuple(u.split()))), None)
+        if unit and i > 0 and keys[i + 1:i + 2] != ["hội"]:      # 'xã hội' is no commune
+            in_place = True
+            i += len(unit.split())
+            continue
         if i == 0 or in_place:
             cap[i] = True
         for phrase in PROPER:
@@ -61,11 +66,6 @@ def sentence_case(s: str) -> str:
                 if is_abbreviation(words[i + n]):      # 'Trường THPT Cao Lãnh 2': a name follows the kind
                     in_place = True
             i += n
-            continue
-        unit = next((u for u in PLACE_UNITS if _starts(keys, i, tuple(u.split()))), None)
-        if unit and i > 0 and keys[i + 1:i + 2] != ["hội"]:      # 'xã hội' is no commune
-            in_place = True
-            i += len(unit.split())
             continue
         if in_field and keys[i] in ("và", "-", "–") and i + 1 < len(words):
             cap[i + 1] = True

@@ -31,7 +31,7 @@ def _split_name(piece: str) -> tuple[str, str]:
     for k in range(len(words) - 1):
         head, tail = " ".join(words[:k]), " ".join(words[k:])
         if (not head or L.is_upper(head)) and L.name_like(tail):
-            return head, tail
+            return head, L.signed_name(tail)
     return piece, ""
 
 
@@ -46,12 +46,12 @@ def signer(doc: Document, spans: list) -> tuple[str | None, str | None]:
             cuts = [0] + [m.start() for m in L.SIGNER_PREFIX.finditer(head)] + [len(head)]
             for x, y in zip(cuts, cuts[1:]):
                 part = head[x:y].strip()
-                if part:
-                    titles.append((part, bool(L.SIGNER_PREFIX.match(part))))
+                if part:      # a prefix may stand alone on its line ('KT.' / 'PHÓ CHÁNH VĂN PHÒNG')
+                    prefixed = L.SIGNER_PREFIX.match(part) or part.rstrip(". ") in L.signer_prefixes()
+                    titles.append((part, bool(prefixed)))
         if name:
             break
     if name:
-        name = " ".join(w for w in name.split() if "." not in w)   # academic titles: 'ThS.', 'BS.CKII'
         spans.append(("signer", name_span))
     last_prefixed = max((i for i, (_, p) in enumerate(titles) if p), default=-1)
     plain = [t for t, p in titles[last_prefixed + 1:] if not p]

@@ -114,11 +114,20 @@ def clean(s: str) -> str:
     return re.sub(r"\s+", " ", s.replace("*", " ").replace("|", " ")).strip(" \t-–—_=:;,")
 
 
+def signed_name(s: str) -> str | None:
+    """A person's name as signed: 2 to 6 capitalized words ('Nguyễn Văn A'), without an academic title before it
+    ('ThS.', 'BS.CKII') or a stray mark after it that the text layer put there ('Nguyễn Phước Bình h5')."""
+    words = [w for w in clean(s).split() if "." not in w]
+    while words and (any(c.isdigit() for c in words[-1])
+                     or (len(words[-1]) <= 2 and words[-1].islower() and not re.search("[aeiouy]", fold(words[-1])))):
+        words.pop()
+    ok = 2 <= len(words) <= 6 and all(w[0].isupper() and (len(w) == 1 or not w.isupper()) and w.isalpha()
+                                      for w in words)
+    return " ".join(words) if ok else None
+
+
 def name_like(s: str) -> bool:
-    """A person's name as signed: 2 to 6 capitalized words, no digits ('Nguyễn Văn A', 'ThS. Trần Văn B')."""
-    words = [w for w in clean(s).split() if "." not in w]     # academic titles: 'ThS.', 'BS.CKII
-    return (2 <= len(words) <= 6 and all(w[0].isupper() and (len(w) == 1 or not w.isupper()) for w in words)
-            and not any(c.isdigit() for c in s))
+    return signed_name(s) is not None
 
 
 def place_start(text: str, m) -> int:
@@ -170,3 +179,9 @@ def org_heads() -> tuple[str, ...]:
 def opens_organisation(s: str) -> bool:
     key = fold(clean(s))
     return any(key == h or key.startswith(h + " ") for h in org_heads())
+
+
+@lru_cache(maxsize=None)
+def signer_prefixes() -> frozenset[str]:
+    """'TM', 'KT', 'TL', 'TUQ', 'Q', 'T/M', …"""
+    return frozenset(r[0] for r in read_tsv("signer_prefixes.tsv"))

@@ -109,6 +109,7 @@ def test_party_number_and_subject_in_capitals():
     ("BẢO HIỂM XÃ HỘI VIỆT NAM", "Bảo hiểm xã hội Việt Nam"), ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
     ("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Bộ Giáo dục và Đào tạo"), ("TRƯỜNG THPT CAO LÃNH 2", "Trường THPT Cao Lãnh 2"),
     ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    ("SỞ GDĐT TỈNH ĐỒNG THÁP", "Sở GDĐT tỉnh Đồng Tháp"),
 ])
 def test_issuer_casing(printed, expected):
     assert sentence_case(printed) == expected
@@ -144,3 +145,10 @@ def test_wrapped_vv_whose_last_line_ends_with_a_full_stop():
     h = head_of("SỞ Y TẾ\nSố: 01/SYT-NVD\nKiên Giang, ngày 02 tháng 01 năm 2018\n"
                 "V/v báo cáo tình hình thực hiện gói thầu\ncung ứng thuốc năm 2016-2017.\n\nKính gửi: Các bệnh viện.\n")
     assert h.subject == "Báo cáo tình hình thực hiện gói thầu cung ứng thuốc năm 2016-2017"
+
+
+def test_signature_column_read_before_nơi_nhận_with_stray_marks():
+    h = head_of("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 507/UBND-KGVX\nV/v góp ý dự thảo\nKính gửi: Sở Tài chính\n"
+                "UBND tỉnh đề nghị Sở Tài chính báo cáo./.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nKT.\nPHÓ CHÁNH VĂN PHÒNG\n"
+                "Phùng Tô Long h5\nNơi nhận:\n- Như trên;\n- Lưu: VT, KGVX.\n")
+    assert (h.signer, h.signer_title) == ("Phùng Tô Long", "Phó Chánh Văn phòng")
