@@ -17,9 +17,8 @@ from ..errors import IngestError
 from ..options import Options
 from .pdf_layout import Word, page_text
 
-PAGE = re.compile(r"<page\b[^>]*>(.*?)</page>", re.DOTALL)
-WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>',
-                  re.DOTALL)
+PAGE_START = "<page "
+WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)</word>')
 EOF_MARK = b"%%EOF"
 
 
@@ -27,7 +26,7 @@ def read(path: Path, data: bytes, options: Options) -> RawText:
     if EOF_MARK not in data[-2048:]:
         raise IngestError("corrupt PDF: truncated (no end-of-file marker)")
     xhtml = _bbox_layout(data, options)
-    pages = PAGE.findall(xhtml)
+    pages = xhtml.split(PAGE_START)[1:]
     if len(pages) > options.max_pages:
         raise IngestError(f"too many pages: more than {options.max_pages}")
     if not pages:

@@ -9,8 +9,7 @@ into paragraphs from their geometry (right margin, indent, spacing)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from statistics import median
+from typing import NamedTuple
 
 from ..normalize import carried_dash, is_heading, joiner, starts_block
 
@@ -42,8 +41,7 @@ BOX_START = re.compile(r"(?:Số\s*:|V/v\b|Kính\s+gửi|Nơi\s+nhận|(?:TM|KT|
 CENTRED = 0.05
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):       # a tuple: pages hold thousands of words, and tuples build fast
     x0: float
     y0: float
     x1: float
@@ -51,8 +49,7 @@ class Word:
     text: str
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A run of text on one row: a whole row, a segment, or a column's part of a row."""
     x0: float
     y0: float
@@ -123,7 +120,7 @@ def _rows(words: list[Word]) -> list[list[Word]]:
 
 
 def _segments(row: list[Word]) -> list[Line]:
-    height = median(w.y1 - w.y0 for w in row)
+    height = sorted(w.y1 - w.y0 for w in row)[len(row) // 2]
     groups: list[list[Word]] = [[row[0]]]
     for w in row[1:]:
         if w.x0 - groups[-1][-1].x1 > SEGMENT_GAP * height:
