@@ -30,6 +30,11 @@ def urgency_words() -> dict[str, str]:
     return {fold(r[0]): r[1] for r in read_tsv("urgency.tsv")}
 
 
+@lru_cache(maxsize=None)
+def _stamp_words() -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in read_tsv("stamps.tsv"))
+
+
 def type_line(text: str) -> bool:
     """A line naming a document type ('QUYẾT ĐỊNH', 'KẾ HOẠCH'; 'Quyết định' where a DOCX style makes the
     capitals); 'QUYẾT ĐỊNH:' opens a body."""
@@ -285,7 +290,8 @@ def issuer_pieces(text: str, head: list[L.Line], claimed: list[tuple[int, int]])
                 # a name typed in lower case (a DOCX styled in capitals) counts when it opens with a body's word
                 named = bool(t) and L.is_upper(t) or (t[:1].isupper() and L.opens_organisation(t) and len(t.split()) <= 12
                                           and not t.endswith((".", ":", ";")))
-                if named and not L.SEPARATOR.match(t) and not type_line(t):
+                stamp = fold(t) in urgency_words() or fold(t) in _stamp_words()
+                if named and not stamp and not L.SEPARATOR.match(t) and not type_line(t):
                     off = a + piece.index(part) + len(part) - len(part.lstrip())
                     out.append((off, off + len(part.strip())))
     return out

@@ -152,3 +152,9 @@ def test_signature_column_read_before_nơi_nhận_with_stray_marks():
                 "UBND tỉnh đề nghị Sở Tài chính báo cáo./.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nKT.\nPHÓ CHÁNH VĂN PHÒNG\n"
                 "Phùng Tô Long h5\nNơi nhận:\n- Như trên;\n- Lưu: VT, KGVX.\n")
     assert (h.signer, h.signer_title) == ("Phùng Tô Long", "Phó Chánh Văn phòng")
+
+
+def test_secrecy_and_urgency_stamps_are_no_part_of_the_issuer():
+    h = head_of("BỘ Y TẾ\nCỤC QUẢN LÝ DƯỢC\nMẬT\nTHƯỢNG KHẨN\nSố: 2450/QLD-ĐK\nHà Nội, ngày 05 tháng 02 năm 2026\n"
+                "V/v thu hồi thuốc\nKính gửi: Sở Y tế các tỉnh, thành phố.\n")
+    assert (h.issuer, h.parent_issuer, h.urgency) == ("Cục Quản lý dược", "Bộ Y tế", "thuong_khan")
