@@ -45,7 +45,7 @@ def extract(doc: Document, header: Header) -> tuple[Reference, ...]:
 
     found = [c for c in (_candidate(clean, folded, m) for m in symbols.find(clean, 0, end)) if c]
     own = _own_numbers(doc, header, clean, found)
-    found = [c for c in found if not _is_own(c.match.value, own) and not _in_note(folded, c.match)]
+    found = [c for c in found if not _is_own(c, own, folded) and not _in_note(folded, c.match)]
     refs: list[Reference] = []
     for i, c in enumerate(found):
         stop = found[i + 1].start if i + 1 < len(found) else end
@@ -86,10 +86,14 @@ def _is_number_box(clean: str, c: _Candidate) -> bool:
         bool(re.search(r"(?:số|SỐ)\s*:\s*$", clean[c.label.start:c.match.start]))
 
 
-def _is_own(ns: symbols.NumberSymbol, own: list[symbols.NumberSymbol]) -> bool:
-    """Same number and year, and the same symbol give or take a typo ('BVSN-CTTT' for 'BVSN-CNTT')."""
+def _is_own(c: _Candidate, own: list[symbols.NumberSymbol], folded: str) -> bool:
+    """Same number, year and symbol; in an annex's '(Kèm theo … số …)' line the symbol may carry a typo
+    ('BVSN-CTTT' for 'BVSN-CNTT'), elsewhere a near miss is another register's document."""
+    ns = c.match.value
+    annex = "kem theo" in folded[max(0, c.start - 40):c.start]
     return any(ns.number == o.number and (ns.year is None or o.year is None or ns.year == o.year)
-               and SequenceMatcher(None, ns.symbol.upper(), o.symbol.upper()).ratio() >= 0.85 for o in own)
+               and (ns.symbol.upper() == o.symbol.upper() or annex and
+                    SequenceMatcher(None, ns.symbol.upper(), o.symbol.upper()).ratio() >= 0.85) for o in own)
 
 
 # A legal database's note on the text: '[Nội dung này được đính chính bởi Công văn 666/BYT-BH …]'. Other brackets

@@ -190,6 +190,11 @@ def test_a_kind_of_paper_is_not_a_named_project():
     assert _refs("Tổ chức tín dụng nộp Đề án thành lập chi nhánh, trong đó phải có các nội dung sau") == ()
 
 
+def test_another_register_with_the_same_number_counts():
+    text = "SỞ Y TẾ\nSố: 05/SYT-NVY\nThực hiện Công văn số 05/SYT-NVD ngày 02/01/2018 của Sở Y tế;"
+    assert [r.id for r in _refs(text)] == ["05/SYT-NVD"]
+
+
 def test_annex_header_citing_another_document_counts():
     text = "Số: 12/KH-SYT\nPHỤ LỤC\n(Kèm theo Quyết định số 1150/QĐ-BYT ngày 03/4/2025 của Bộ Y tế)"
     assert [r.id for r in _refs(text)] == ["1150/QĐ-BYT"]
