@@ -75,6 +75,8 @@ def test_dev_text_document_due_days_match_gold(name):
      "vào lúc 8h00, thứ Năm, ngày 20/5/2021"),
     ("Thời gian: Buổi sáng, ngày 18 tháng 4 năm 2026.", "on", "2026-04-18",
      "Thời gian: Buổi sáng, ngày 18 tháng 4 năm 2026"),
+    ("Thời gian hoàn thành: 30/10/2025.", "by", "2025-10-30", "Thời gian hoàn thành: 30/10/2025"),
+    ("Hạn nộp: ngày 20/11/2025", "by", "2025-11-20", "Hạn nộp: ngày 20/11/2025"),
     ("tiếp nhận hồ sơ từ ngày 01/10/2025 đến hết ngày 15/10/2025.", "period", "2025-10-15",
      "từ ngày 01/10/2025 đến hết ngày 15/10/2025"),
 ])
@@ -89,6 +91,7 @@ def test_operator_gives_kind_due_and_keeps_its_words(text, kind, due, written):
     ("Trong tháng 11-2017, tổ chức kiểm tra.", "2017-11-30", "2017-11"),
     ("triển khai xong trong quý IV/2025.", "2025-12-31", "2025"),
     ("hoàn thành quý II năm 2026", "2026-06-30", "2026"),
+    ("Thời gian thực hiện: tháng 11/2025", "2025-11-30", "2025-11"),
     ("sơ kết 6 tháng đầu năm 2026", "2026-06-30", "2026"),
     ("hoàn thành trong năm 2026.", "2026-12-31", "2026"),
     ("phấn đấu đến năm 2030 đạt 100%", "2030-12-31", "2030"),
