@@ -36,7 +36,7 @@ def complete(path: Path, data: bytes, raw: RawText, options: Options,
         return replace(raw, warnings=raw.warnings + notes)
     tesseract.require()
     numbers = sorted(needed)
-    stamped = {n for n in numbers if n <= len(raw.pages) and textlayer.quality(raw.pages[n - 1]) == textlayer.STAMP}
+    stamped = {n for n, reason in needed.items() if reason == REASONS[textlayer.STAMP]}
     with tempfile.TemporaryDirectory(prefix="congvan-ocr-") as folder:
         jobs = [lambda n=n: ocr_page(path, n, Path(folder), n in stamped) for n in numbers]
         texts = tesseract.in_parallel(jobs, getattr(options, "ocr_workers", 0), progress)

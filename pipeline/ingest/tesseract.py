@@ -22,9 +22,10 @@ LANGUAGE = "vie"
 # third less time (benchmarks/ocr_accuracy.py --dpi).
 DPI = 200
 A4_HEIGHT_INCHES = 11.7
-# One uniform block: on the rendered dev scans 0.47% CER against 0.55% for psm 3 and 4, which drop
-# a short issuer line above a rule ('BỘ Y TẾ' / '-------'); every mode reads the two header
-# columns across, so ocr_layout re-orders them from the word boxes.
+# One uniform block: on the rendered dev scans 0.42% CER against 0.53% for psm 3 at 200 dpi (0.47%
+# against 0.55% at 300 dpi; psm 4 reads as psm 3). Automatic layout drops a short issuer line
+# above a rule ('BỘ Y TẾ' / '-------'). Every mode reads the two header columns across the page,
+# so ocr_layout re-orders them from the word boxes.
 PAGE_MODE = "6"
 PAGE_TIMEOUT_S = 180
 RENDER_TIMEOUT_S = 60
@@ -55,6 +56,8 @@ def run(args: list[str], timeout: float) -> str:
         done = subprocess.run(args, capture_output=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
         raise IngestError(f"{args[0]} took longer than {timeout:.0f} s on a page") from None
+    except OSError as e:
+        raise IngestError(f"{args[0]} cannot be run: {e.strerror}") from None
     if done.returncode != 0:
         cause = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["failed"]
         raise IngestError(f"{args[0]}: {cause[0]}")
