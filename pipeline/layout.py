@@ -19,11 +19,12 @@ TAGLINE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạ
 # The label of 'Số: 1366/BYT-K2ĐT', 'Số:   /SYT-VP' (left blank), 'Số 05/…', 'Số 72-NQ/TW'; the number must follow,
 # so 'Số điện thoại' is not one.
 # A scanner may garble a character or two before the number ('Số: Ø2/CT-UBND').
-NUMBER = re.compile(r"(?<!\w)S[ốỐ]\s*(?:hiệu\s*)?[:.]?\s*"
-                    r"(?=[^\s\w/]?(?:\w?\d{1,6}[a-z]?)?[\s.…_]*/\s*[\dA-ZĐÐ]|\d{1,5}\s*-\s*[A-ZĐ])")
+NUMBER = re.compile(r"(?<!\w)S[ốỐóo]\s*(?:hiệu\s*)?[:.]?\s*"
+                    r"(?=[^\s\w/]?(?:\w?\d{1,6}[a-z]?)?[\s.…_]*/\s*[\dA-ZĐÐ]|\d{1,5}\s*-\s*[A-ZĐ]"
+                    r"|[^\s/]{1,4}\s?[^\s/]{0,3}/[A-ZĐ])")      # a number the scanner made unreadable ('Số: 42 %É/SYT-NVY')
 # 'Hà Nội, ngày 12 tháng 3 năm 2025', 'Đồng Tháp, ngày        tháng 4 năm 2026', 'Hà Nội, ngày27 …'
 PLACE_DATE = re.compile(
-    r"(?P<place>(?:\w+\.\s?)?\w+(?: \w+){0,4})\s*,\s*"
+    r"(?P<place>(?:\w+\.\s?)?\w+(?: \w+){0,4})\s*[,.]\s*"
     r"(?P<date>ng[àa]y[\s.…_\d]*(?:th[áa]ng|/)\s*\d{1,2}\s*(?:n[ăa]m|/)\s*(?:19|20)\d{2}"
     r"|ng[àa]y[^\n]{0,8}?th[áa]ng[^\n]{0,6}?n[ăa]m\s*(?:19|20)\d{2})",      # scanner-garbled day or month
     re.IGNORECASE)
@@ -145,7 +146,8 @@ def place_start(text: str, m) -> int:
 
 
 def number_at(text: str, pos: int) -> tuple[NumberSymbol | None, int]:
-    """The số ký hiệu that starts at pos (after 'Số:') and where it ends; a blank number gives number None."""
+    """The số ký hiệu that starts at pos (after 'Số:') and where it ends; a blank (or unreadable) number gives
+    number None."""
     # 'Ø2/…', '⁄26/…' from a scan: read from the first digit, out of the garbled character's sight
     garbled = re.compile(r"[^\s\w/]?\D?(?=\d)").match(text, pos)
     for at in (pos, garbled.end() if garbled else pos):
@@ -153,7 +155,7 @@ def number_at(text: str, pos: int) -> tuple[NumberSymbol | None, int]:
             m = rx.match(text[at:at + 120])
             if m:
                 return parse(m), at + m.end()
-    blank = re.compile(r"[\s.…_]*/").match(text, pos)
+    blank = re.compile(r"[\s.…_]*/").match(text, pos) or re.compile(r"[^\s/]{1,4}\s?[^\s/]{0,3}/").match(text, pos)
     if blank:
         # the grammar wants a number: parse the left-blank one as 0 and drop it
         m = NUMBER_SYMBOL.match("0/" + text[blank.end():blank.end() + 80])

@@ -158,3 +158,9 @@ def test_secrecy_and_urgency_stamps_are_no_part_of_the_issuer():
     h = head_of("BỘ Y TẾ\nCỤC QUẢN LÝ DƯỢC\nMẬT\nTHƯỢNG KHẨN\nSố: 2450/QLD-ĐK\nHà Nội, ngày 05 tháng 02 năm 2026\n"
                 "V/v thu hồi thuốc\nKính gửi: Sở Y tế các tỉnh, thành phố.\n")
     assert (h.issuer, h.parent_issuer, h.urgency) == ("Cục Quản lý dược", "Bộ Y tế", "thuong_khan")
+
+
+def test_unreadable_number_still_gives_the_symbol():
+    h = head_of("UBND TỈNH KIÊN GIANG\nSỞ Y TẾ\nSố: 42 %É/SYT-NVY\nKiên Giang. ngày 12 tháng 10 năm 2017\n"
+                "V/v thu thập thông tin\nKính gửi: Các đơn vị.\n")
+    assert (h.number, h.symbol, h.place, h.issued_date) == (None, "SYT-NVY", "Kiên Giang", "2017-10-12")
