@@ -26,6 +26,7 @@ NOUN_BEFORE = re.compile(r"(?:,|\bcác|\bnhững|\bvà|\bmọi)\s*$", re.IGNOREC
 NOT_ACTORS = ("trường hợp", "người bệnh không", "cơ sở dữ liệu", "cơ sở pháp lý", "tổ chức thực hiện",
               "các nội dung", "các văn bản", "các quy định", "các hoạt động", "các chỉ tiêu", "các thông tin")
 BARE_ACTOR_WORDS = 14
+BARE_HEADS = ("người", "cơ quan", "tổ chức", "cá nhân", "bên", "người đứng đầu")
 NOT_BARE = re.compile(r"\b(?:được|khi|nếu|sau|trường hợp|là)\b", re.IGNORECASE)
 DEIXIS = ("quy co quan", "quy so", "quy don vi", "quy benh vien", "quy ong", "quy ba", "quy vi",
           "cac don vi", "don vi", "cac co quan, don vi", "cac co quan, don vi lien quan")
@@ -71,7 +72,9 @@ def phrase_until_verb(s: str) -> tuple[str, int] | None:
     shift = len(s) - len(s2)
     if not opens_actor(s2):
         return None
-    m = next((v for v in _verb_pattern().finditer(s2) if not _noun_use(s2, v)), None)
+    # a bare head ('Người', 'Tổ chức') takes the verb after it as its own: 'Người nộp lệ phí thực hiện …'
+    m = next((v for v in _verb_pattern().finditer(s2)
+              if not _noun_use(s2, v) and s2[:v.start()].strip().lower() not in BARE_HEADS), None)
     if not m or m.start() == 0:
         return None
     actor = s2[:m.start()].strip(" ,:;-–")

@@ -33,7 +33,7 @@ TASK_TAIL = re.compile(r"\s[–-]\s+([^–-]{3,120}?)\s+(?:hỗ trợ\s+|phối 
 # 'X thực hiện …' with X a named actor at the head of the sentence: a plain statement of what X does
 PLAIN_DUTY_VERBS = ("thực hiện", "triển khai", "tổ chức", "chủ động", "tiếp tục", "bảo đảm", "đảm bảo", "tuân thủ",
                     "chấp hành", "chuẩn bị", "cử ", "tham mưu", "chỉ đạo", "xây dựng", "rà soát", "hướng dẫn",
-                    "kiểm tra", "giám sát", "cung cấp", "gửi ", "cần ")
+                    "kiểm tra", "giám sát", "cung cấp", "gửi ", "cần ", "tham dự")
 NARRATIVE = re.compile(r"(?:đã|đang|vừa|chưa|nhận được)\b")
 MIN_WORDS = 4
 REPORTING_TYPES = ("bao_cao", "to_trinh")
@@ -212,7 +212,8 @@ def _heading_duty(text: str, p: Paragraph, ctx: Context, node: Context,
     before = _sentence_duties(text, spans[:-1], ctx)   # 'Đề nghị UBND cấp xã …. Riêng UBND phường X …:'
     lead_start = spans[-1][0] if spans else p.body_start
     cand = _classify(text, lead_start, p.end, ctx)
-    if cand is None or not find_markers(text[lead_start:p.end]) \
+    # a duty of its own: a command, or a named subject doing something ('Các cơ sở KCB thực hiện …:')
+    if cand is None or not (find_markers(text[lead_start:p.end]) or cand.actor != ctx.actor) \
             or len(_action_left(cand.action).split()) < MIN_ACTION_WORDS:
         return before
     node.duties = False
