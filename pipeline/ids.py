@@ -7,10 +7,15 @@ from extractors.symbols import NUMBER_SYMBOL, clean, parse, parse_text
 _HEADER_CHARS = 3000
 
 
-def id_key(ident: str) -> str:
-    """'13 / 2025/tt-byt' -> '13/2025/TT-BYT': the parsed canonical id, upper case (case varies in citations)."""
+def canonical(ident: str) -> str:
+    """'13 / 2025/TT-BYT' -> '13/2025/TT-BYT': spaces and look-alike characters gone, as extractors.symbols writes it."""
     parsed = parse_text(clean(ident))
-    return (parsed.id if parsed else clean(ident)).upper()
+    return parsed.id if parsed else clean(ident)
+
+
+def id_key(ident: str) -> str:
+    """'13 / 2025/tt-byt' -> '13/2025/TT-BYT': the canonical id in upper case (case varies in citations)."""
+    return canonical(ident).upper()
 
 
 def own_number_symbol(record: dict) -> str | None:

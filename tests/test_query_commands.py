@@ -63,7 +63,7 @@ def test_obligations_rejects_a_bad_date(db, capsys):
 def test_cites_both_ways(db, capsys):
     code, out = run(capsys, "cites", "13 / 2025/tt-byt", "--db", db)
     assert code == 0
-    assert out.splitlines()[0] == "Documents citing 13/2025/TT-BYT: 2"
+    assert out.splitlines()[0] == "Documents citing 13/2025/tt-byt: 2"
     assert "in/dongthap.txt" in out and "in/hsba.txt" in out
     _, out = run(capsys, "cites", "1234/SYT-VP", "--db", db)
     assert "Documents citing 1234/SYT-VP: 0" in out and "1234/SYT-VP cites: 1" in out

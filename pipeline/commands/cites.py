@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import store
-from ..ids import id_key
+from ..ids import canonical
 from .querying import add_db, cell
 
 
@@ -13,16 +13,16 @@ def add_parser(sub) -> None:
 
 
 def run(args, conn) -> int:
-    key = id_key(args.id)
-    citing = store.citing(conn, key)
-    print(f"Documents citing {key}: {len(citing)}")
+    ident = canonical(args.id)
+    citing = store.citing(conn, ident)
+    print(f"Documents citing {ident}: {len(citing)}")
     for row in citing:
         print(f"  {row['number_symbol'] or '(không số)'}  {row['issued_date'] or '–'}  {cell(row['issuer'], 40)}"
               f"  {cell(row['subject'], 70)}")
         print(f"      {cell(row['text'], 110)}   [{row['path']}]")
-    cited = store.cited_by(conn, key)
+    cited = store.cited_by(conn, ident)
     if cited:
-        print(f"{key} cites: {len(cited)}")
+        print(f"{ident} cites: {len(cited)}")
         for row in cited:
             print(f"  {row['id'] or cell(row['title'] or row['text'], 60)}  {row['doc_type'] or '–'}"
                   f"  {row['date'] or '–'}")
