@@ -47,6 +47,13 @@ def purpose_of(note: str) -> str | None:
     return None
 
 
+def _readable(name: str) -> bool:
+    """An entry has a word of three letters, an abbreviation or two short words ('Bộ Y tế'); 'i ko', 'l4' and
+    'y' are scanner marks."""
+    words = re.findall(r"[^\W\d_]+", name)
+    return any(len(w) > 2 or (len(w) == 2 and w.isupper()) for w in words) or sum(len(w) == 2 for w in words) >= 2
+
+
 def _entry(name_text: str, offset: int, role: str, span: tuple[int, int] | None = None) -> list[Recipient]:
     """One entry's text (several on one line are split by ';') -> recipients. Spans are offset + position in
     name_text, or the given span for an entry joined from wrapped lines."""
@@ -66,7 +73,7 @@ def _entry(name_text: str, offset: int, role: str, span: tuple[int, int] | None 
             p = purpose_of(note.group("inner") or note.group("bare"))
             if p:
                 purpose, name = p, name[:note.start()].rstrip(" .,")
-        if not name.strip() or POINTER.match(fold(name)):
+        if not name.strip() or POINTER.match(fold(name)) or not _readable(name):
             continue
         if span:
             out.append(Recipient(name=re.sub(r"\s+", " ", name), role=role, span=span, purpose=purpose))
@@ -83,8 +90,8 @@ def _archive(text: str, a: int, b: int) -> list[Recipient]:
     for part in re.split(r"([,;])", text[pos:b]):
         start = pos
         pos += len(part)
-        core = ENTRY_CORE.match(COPY_COUNT.sub("", part))
-        name, lead = core.group(1), core.start(1)
+        core = ENTRY_CORE.match(COPY_COUNT.sub("", re.split(r"\.\s", part, maxsplit=1)[0]))
+        name, lead = core.group(1), core.start(1)      # what follows '. ' is the drafter or a stray mark
         if name and part not in ",;":
             out.append(Recipient(name=name, role="archive", span=(start + lead, start + lead + len(name))))
     return out
@@ -161,8 +168,14 @@ def _to(doc: Document) -> list[Recipient]:
     after = m.end() if m else z.start
     first_line_end = doc.text.find("\n", after, z.end)
     first_line_end = z.end if first_line_end < 0 else first_line_end
-    if doc.text[after:first_line_end].strip(" \t" + BULLET) and "\n" not in doc.text[after:z.end].strip():
+    first = doc.text[after:first_line_end]
+    if first.strip(" \t" + BULLET) and "\n" not in doc.text[after:z.end].strip():
         return _entry(doc.text[after:z.end], after, "to")
+    if first.strip() and first.strip()[0] not in BULLET:
+        # the first entry of a dash list run into the Kính gửi line, maybe behind scanner marks ('š 5 - …')
+        bullet = re.search(r"\s[" + re.escape(BULLET) + r"]\s", first[:8])
+        skip = bullet.end() if bullet else 0
+        return _entry(first[skip:], after + skip, "to") + _dash_list(doc, first_line_end, z.end, "to")
     return _dash_list(doc, after, z.end, "to")
 
 

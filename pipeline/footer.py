@@ -13,6 +13,7 @@ from . import layout as L
 from .document import Zone
 
 FOOTER_LINES = 30        # signature lines looked for around Nơi nhận
+BULLETS = "-–•+"
 
 
 def find_footer(text: str, lines: list[L.Line], body_start: int,
@@ -28,7 +29,7 @@ def find_footer(text: str, lines: list[L.Line], body_start: int,
             if L.LUU.match(left):
                 end_i = j
                 break
-            if left[:1] in "-–•+":
+            if left[:1] in BULLETS:
                 end_i, blanks = j, 0
             blanks = blanks + 1 if not left else 0
             if blanks > 2 or L.MOTTO.search(left) or L.ANNEX.match(left):
@@ -41,10 +42,26 @@ def find_footer(text: str, lines: list[L.Line], body_start: int,
         closing = text.find("./.", body_start)
         from_pos = closing if closing > body_start else body_start
         window = range(next((i for i, ln in enumerate(lines) if ln.end >= from_pos), len(lines)), len(lines))
+        cc = _unlabelled_list(lines, window)
     # a bare title line opens the signature only after the content's closing './.' (or just above Nơi nhận)
     closers = [i for i in window if "./." in lines[i].text and (idx is None or i <= idx)]
     titled_from = closers[-1] if closers else (max(window.start, idx - 4) if idx is not None else window.start)
     return cc, _signature(text, lines, window, body_start, titled_from)
+
+
+def _unlabelled_list(lines: list[L.Line], window: range) -> tuple[int, int] | None:
+    """A Nơi nhận list whose label a scan lost: the dash lines that end with the 'Lưu' line."""
+    luu = next((j for j in window if L.LUU.match(lines[j].text.strip()) and lines[j].text.strip()[:1] in BULLETS),
+               None)
+    if luu is None:
+        return None
+    first = luu
+    while first - 1 >= window.start and lines[first - 1].text.strip()[:1] in BULLETS:
+        first -= 1
+    if first == luu:
+        return None
+    ln = lines[first]
+    return ln.start + len(ln.text) - len(ln.text.lstrip()), lines[luu].end
 
 
 def _signature(text: str, lines: list[L.Line], window: range, body_start: int,

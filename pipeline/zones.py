@@ -184,9 +184,11 @@ def _to(text: str, lines: list[L.Line], head: list[L.Line], issuer: tuple[int, i
             continue
         start, end = ln.start + m.start(), ln.end
         rest = ln.text[m.end():].strip()
-        if L.clean(rest) and rest[0] not in BULLETS:
-            return start, _run_in_body(text, ln.start + m.end(), ln.end, issuer)
         n = lines.index(ln)
+        nxt = next((x.text.strip() for x in lines[n + 1:n + 4] if x.text.strip()), "")
+        # one addressee on the line, unless a dash list follows it (the first entry run into the line)
+        if L.clean(rest) and rest[0] not in BULLETS and not nxt.startswith(tuple(BULLETS)):
+            return start, _run_in_body(text, ln.start + m.end(), ln.end, issuer)
         for nxt in lines[n + 1:n + 1 + TO_LINES]:
             t = nxt.text.strip()
             if not t or (t[0] not in BULLETS and len(WORD.findall(t)) < 2):    # blank or scanner noise

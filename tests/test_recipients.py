@@ -109,3 +109,11 @@ def test_first_paragraph_run_into_the_kinh_gui_line():
                 "Kính gửi: Các nhà cung cấp tại Việt Nam Bệnh viện Sản - Nhi tỉnh Ninh Bình đang có nhu cầu tiếp nhận "
                 "báo giá để tham khảo, xây dựng giá gói thầu cho gói thầu thuê phần mềm.\n")
     assert got == [("to", "Các nhà cung cấp tại Việt Nam", None)]
+
+
+def test_scanned_footer_without_its_label_and_marks_around_entries():
+    got = found("SỞ Y TẾ\nSố: 2082/SYT-NVY\nV/v quản lý chất thải\nKính gửi: š 5 - Trưởng Phòng Y tế huyện;\n"
+                "- Giám đốc các bệnh viện.\nĐề nghị các đơn vị thực hiện./.\nKT. GIÁM ĐỐC\n- Như trên;\n- BGĐ SYT;\n"
+                "- l4\n- Lưu: VT, ntphong. Z 2>\nPHÓ GIÁM ĐỐC\nHà Văn Phúc\n")
+    assert got == [("to", "Trưởng Phòng Y tế huyện", None), ("to", "Giám đốc các bệnh viện", None),
+                   ("cc", "BGĐ SYT", None), ("archive", "VT", None), ("archive", "ntphong", None)]
