@@ -138,6 +138,8 @@ _MONTH = re.compile(rf"thang\s+(?P<m>\d{{1,2}}){_SEP}{YEAR}")
 _QUARTER = re.compile(rf"quy\s+(?P<q>iv|i{{1,3}}|[1-4])(?![a-z]){_SEP}{YEAR}")
 _HALF = re.compile(rf"(?<![a-z0-9])(?P<n>\d{{1,2}}|sau|chin|ba)\s+thang\s+(?P<part>dau|cuoi)\s+(?:cua\s+)?nam\s+{YEAR}")
 _YEAR = re.compile(rf"(?<![a-z])nam\s+(?:ngan\s+sach\s+|tai\s+chinh\s+)?{YEAR}(?!\s*[-–]\s*\d)")
+# 'ngày 2{ tháng 12 năm 2017': a date whose day OCR could not read, not a month.
+_BROKEN_DAY = re.compile(r"ngay\s*\S{0,3}\s*$")
 _STAGE = re.compile(rf"trong\s+giai\s+doan\s+(?:19|20)\d{{2}}\s*[-–]\s*{YEAR}")
 # Forward-looking parts of reports and plans: 'Nhiệm vụ trọng tâm tháng 02 năm 2025', 'Chương trình công tác
 # năm 2018'.
@@ -178,7 +180,7 @@ def periods(text: str, folded: str, start: int, end: int, line_start, alone, cit
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             period = _period_of(m, rx)
-            if not period:
+            if not period or (rx is _MONTH and _BROKEN_DAY.search(folded, max(start, m.start() - 10), m.start())):
                 continue
             value, first, last = period
             ls = line_start(m.start())

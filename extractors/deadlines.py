@@ -213,7 +213,7 @@ def extract(doc: Document, header: Header) -> tuple[Deadline, ...]:
     # The body begins after the place-date line; with none found, past the first lines of a header.
     body_from = places[0].end if places else lo + _HEADER_CHARS
     found = (_dated(text, folded, dates, lines, body_from)
-             + periods(text, folded, lo, hi, lines.start, lambda s, e: _alone(text, s, e),
+             + periods(text, folded, lo, hi, lines.start, lambda s, e: s > body_from and _alone(text, s, e),
                        lambda s, e, target: _cited_around(text, folded, s, e, target))
              + recurring(folded, lo, hi)
              + relative(folded, lo, hi, dates, issued, quoted)

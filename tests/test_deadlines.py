@@ -108,8 +108,10 @@ def test_start_of_a_budget_year_and_before_a_period():
 
 
 def test_period_alone_in_a_plan_time_column():
-    assert dues("| Rà soát hồ sơ | Phòng KHTC | Quý IV/2025 |\n| Tổng kết | Văn phòng | Năm 2026 |",
-                "2025-03-01") == [("period", "2025-12-31"), ("period", "2026-12-31")]
+    plan = "Cần Thơ, ngày 01 tháng 3 năm 2025\n| Rà soát hồ sơ | Phòng KHTC | Quý IV/2025 |\n| Tổng kết | Văn phòng | Năm 2026 |"
+    assert dues(plan, "2025-03-01") == [("period", "2025-12-31"), ("period", "2026-12-31")]
+    # A header date whose day OCR could not read is no month period.
+    assert dues("SỞ Y TẾ\nKiên Giang, ngày 2{ tháng 12 năm 2017.\nV/v thực hiện", "2017-12-21") == []
     assert dues("Tổ chức hội nghị tổng kết, hoàn thành năm 2026.", "2025-03-01") == [("period", "2026-12-31")]
 
 
