@@ -5,11 +5,14 @@ Cost: the dev corpus's text-layer PDFs (born-digital and broken-layer originals,
 whole documents, best of 3, one core. Accuracy: variants/pdf against raw/<stem>.txt, after
 normalize(): word recall (share of source words found, as a multiset), word order (difflib ratio
 over the word sequences; interleaved columns lower it) and line agreement (share of the source's
-paragraph lines found whole as a line of the output).
+paragraph lines found whole as a line of the output). Header: on the born-digital originals, the
+share of three checks passed: the number line whole ('Số: 507 /UBND-KGVX'), the place and date
+line whole, the motto's two lines one after the other (not interleaved with the issuer).
 """
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import subprocess
 import time
@@ -72,6 +75,26 @@ def variants() -> list[Path]:
     return sorted((DEV / "variants" / "pdf").glob("*.pdf"))
 
 
+def born_digital() -> list[Path]:
+    rows = (DEV / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return [DEV / "raw" / r.split("\t")[0] for r in rows if r.split("\t")[1:2] == ["born-digital"]]
+
+
+def header_checks(path: Path, lines: list[str]) -> list[bool]:
+    head = json.loads((DEV / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))["header"]
+    number = re.compile(rf"Số\s*:?\s*{head['number'] or ''}\s*/\s*(?:\d{{4}}\s*/\s*)?{re.escape(head['symbol'])}$")
+    year = head["issued_date"][:4]
+    date = re.compile(rf"{re.escape(head['place'])}, ngày .*năm {year}$")
+    motto = [i for i, l in enumerate(lines) if re.fullmatch(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM", l)]
+    return [any(number.match(l) for l in lines), any(date.match(l) for l in lines),
+            any(i + 1 < len(lines) and lines[i + 1].startswith("Độc lập") for i in motto)]
+
+
+def header_score(reader) -> float:
+    checks = [c for p in born_digital() for c in header_checks(p, normalize(tuple(reader(p)))[0].split("\n"))]
+    return sum(checks) / len(checks)
+
+
 def word_recall(source: str, text: str) -> float:
     source = normalize((source,))[0]
     want, got = Counter(WORD.findall(source.lower())), Counter(WORD.findall(text.lower()))
@@ -111,7 +134,7 @@ def accuracy(reader) -> tuple[float, float, float]:
 def main() -> None:
     paths = timed_pdfs()
     print(f"{len(paths)} PDFs; accuracy over {len(variants())} variants/pdf")
-    print(f"{'reader':48} {'ms/page':>8} {'recall':>7} {'order':>7} {'lines':>7}")
+    print(f"{'reader':48} {'ms/page':>8} {'recall':>7} {'order':>7} {'lines':>7} {'header':>7}")
     for name, reader in READERS.items():
         try:
             ms = cost(reader, paths)
@@ -119,7 +142,7 @@ def main() -> None:
             print(f"{name:48} unavailable: {e}")
             continue
         recall, order, lines = accuracy(reader)
-        print(f"{name:48} {ms:8.1f} {recall:7.3f} {order:7.3f} {lines:7.3f}")
+        print(f"{name:48} {ms:8.1f} {recall:7.3f} {order:7.3f} {lines:7.3f} {header_score(reader):7.3f}")
 
 
 if __name__ == "__main__":
