@@ -108,7 +108,8 @@ def test_start_of_a_budget_year_and_before_a_period():
 
 
 def test_period_alone_in_a_plan_time_column():
-    plan = "Cần Thơ, ngày 01 tháng 3 năm 2025\n| Rà soát hồ sơ | Phòng KHTC | Quý IV/2025 |\n| Tổng kết | Văn phòng | Năm 2026 |"
+    plan = ("Cần Thơ, ngày 01 tháng 3 năm 2025\n| Rà soát hồ sơ | Phòng KHTC | Quý IV/2025 |\n"
+            "| Tổng kết | Văn phòng | Năm 2026 |")
     assert dues(plan, "2025-03-01") == [("period", "2025-12-31"), ("period", "2026-12-31")]
     # A header date whose day OCR could not read is no month period.
     assert dues("SỞ Y TẾ\nKiên Giang, ngày 2{ tháng 12 năm 2017.\nV/v thực hiện", "2017-12-21") == []
@@ -200,7 +201,8 @@ def test_not_a_deadline(text):
 
 
 def test_issue_day_falls_back_to_the_place_date_line_only():
-    header_lost = "Hội nghị tổng kết tổ chức tại Hà Nội, ngày 20 tháng 5 năm 2025.\nĐề nghị báo cáo trước ngày 10/5/2025."
+    header_lost = ("Hội nghị tổng kết tổ chức tại Hà Nội, ngày 20 tháng 5 năm 2025.\n"
+                   "Đề nghị báo cáo trước ngày 10/5/2025.")
     assert dues(header_lost) == [("by", "2025-05-10")]
     with_header = "Hà Nội, ngày 20 tháng 5 năm 2025\nĐề nghị báo cáo trước ngày 10/5/2025."
     assert dues(with_header) == []
