@@ -146,6 +146,21 @@ def test_placeholder_gaps_and_columns():
         "- Rà soát quy trình;", "- Báo cáo trước ngày 30/6/2026."]
 
 
+def centred(y: float, text: str, middle: float = 273) -> list[Word]:
+    return row(y, (middle - (7 * len(text) - 3.5 * text.count(" ")) / 2, text))
+
+
+def test_centred_title_wraps_but_headings_stay_apart():
+    words = (row(50, (60, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"))  # 60 to 487
+             + centred(80, "QUYẾT ĐỊNH")
+             + centred(96, "Về việc ban hành Quy chế làm việc của Sở Y tế")
+             + centred(112, "tỉnh Đồng Tháp năm 2026")
+             + centred(128, "GIÁM ĐỐC SỞ Y TẾ"))
+    assert page_text(words).split("\n")[1:] == [
+        "QUYẾT ĐỊNH", "Về việc ban hành Quy chế làm việc của Sở Y tế tỉnh Đồng Tháp năm 2026",
+        "GIÁM ĐỐC SỞ Y TẾ"]
+
+
 def test_a_table_is_read_row_by_row():
     words = []
     for i in range(20):

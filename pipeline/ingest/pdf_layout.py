@@ -259,7 +259,7 @@ def _continues(above: Line, below: Line, left: float, right: float) -> bool:
     if _new_paragraph(above, below) or is_heading(above.text):
         return False
     if _centred(above, left, right) and _centred(below, left, right):
-        return not starts_block(below.text)
+        return not (starts_block(below.text) or is_heading(below.text))
     carried = carried_dash(above.text, below.text)
     if below.x0 - left > below.height or starts_block(below.text) and not carried:
         return False
