@@ -25,9 +25,9 @@ SPACES = re.compile(r"[ \u2000-\u200a]+")
 
 # Line openings that start a new paragraph, list item or header line (NĐ30 Phụ lục I).
 BLOCK_START = re.compile(r"""[“"]?(?:                 # an amending text quotes its items
-    [-+•*–—]\s*[^\d\s]                             # dash lists: Kính gửi, Nơi nhận, items
+    [-+•*–—\uf000-\uf0ff]\s*[^\d\s]                # dash lists (and Symbol-font bullets): Kính gửi, Nơi nhận, items
   | \d{1,3}(?:\.\d{1,3})*[.)]\s+\S                # 1.  1.2.  2)
-  | [a-zđ]\)\s                                     # điểm a) … đ)
+  | [a-zđ][).]\s                                   # điểm a) … đ), also written a.
   | [IVXLC]{1,6}[.)]\s+\S                          # I.  II.
   | Điều\s+\d+[a-z]?\.                             # Điều 3.
   | (?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ\s+lục|PHỤ\s+LỤC)\s+[\dIVXLC]+\b
