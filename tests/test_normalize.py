@@ -166,7 +166,8 @@ def test_heading(line, heading):
     ("- Như trên;", True), ("+ Bước 1", True), ("1. Các đơn vị", True), ("1.2. Nội dung", True),
     ("đ) Điểm đ", True), ("II. NHIỆM VỤ", True), ("Điều 3. Trách nhiệm", True), ("Chương II", True),
     ("Mục 1", True), ("“12. Thành lập đoàn", True), ("Số: 12/BYT", True), ("V/v góp ý", True),
-    ("Hà Nội, ngày 12 tháng 3 năm 2025", True), ("TL. BỘ TRƯỞNG", True),
+    ("Hà Nội, ngày 12 tháng 3 năm 2025", True), ("TL. BỘ TRƯỞNG", True), ("e. Đối với hạ sĩ quan", True),
+    ("\uf0b7 Rà soát quy trình", True),
     ("2025. Quyết định", False), ("Điều 5 Nghị định số 30/2020/NĐ-CP", False), ("72-NQ/TW, Đề án", False),
 ])
 def test_block_start(line, start):
