@@ -1,23 +1,14 @@
 """Format detection from the leading bytes, whatever the file is called."""
 from __future__ import annotations
 
-import io
 import random
-import zipfile
 
 import pytest
 
 from pipeline.errors import IngestError
 from pipeline.ingest import detect, pdf, txt
 from tests.conftest import FORMATS, SEEDS, VARIANTS
-
-
-def zipped(*names: str) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for name in names:
-            z.writestr(name, "<x/>")
-    return buf.getvalue()
+from tests.makers import zipped
 
 
 @pytest.mark.parametrize("data, expected", [

@@ -15,35 +15,14 @@ from pipeline.errors import IngestError
 from pipeline.ingest import docx
 from pipeline.options import Options
 from tests.conftest import FORMATS, RAW, VARIANTS
+from tests.makers import W_NS, billion_laughs_docx, external_entity_docx, make_docx, para, run
 from tests.retention import word_retention
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DRAFT = FORMATS / "061_THPT-CaoLanh2_KH_58-KH-THPTCL2_2026.docx"
 
 
 def read(data: bytes, options: Options = Options()):
     return docx.read(Path("test.docx"), data, options)
-
-
-def make_docx(body: str, parts: dict[str, str] | None = None, prolog: str = "") -> bytes:
-    """A minimal .docx: `body` is the inside of <w:body>, `parts` more members by name."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        zf.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?>{prolog}'
-                                         f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>')
-        for name, xml in (parts or {}).items():
-            zf.writestr(name, xml)
-    return buf.getvalue()
-
-
-def para(*runs: str) -> str:
-    return "<w:p>" + "".join(runs) + "</w:p>"
-
-
-def run(text: str, font: str | None = None) -> str:
-    rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
 def cell(*lines: str) -> str:
@@ -188,8 +167,7 @@ def test_member_lying_about_its_size():
 
 
 def test_external_entity_is_not_read():
-    prolog = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-    data = make_docx(para(run("&xxe;")), prolog=prolog)
+    data = external_entity_docx("/etc/passwd")
     try:
         raw = read(data)
     except IngestError as e:
@@ -199,8 +177,7 @@ def test_external_entity_is_not_read():
 
 
 def test_billion_laughs():
-    entities = '<!ENTITY a0 "ha">' + "".join(f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
-    data = make_docx(para(run("&a9;")), prolog=f"<!DOCTYPE w:document [{entities}]>")
+    data = billion_laughs_docx()
     with pytest.raises(IngestError, match="unsafe XML"):
         read(data)
 

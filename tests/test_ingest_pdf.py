@@ -14,37 +14,10 @@ from pipeline.ingest.pdf_layout import Word, page_text
 from pipeline.normalize import normalize
 from pipeline.options import Options
 from tests.conftest import RAW, VARIANTS
+from tests.makers import minimal_pdf
 from tests.retention import word_retention
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
-
-
-def minimal_pdf(page_streams: list[bytes], encrypt: bool = False) -> bytes:
-    """A small valid PDF: one Helvetica text stream per page; with `encrypt`, a standard security
-    handler whose user password is not empty, so no reader can open it without the password."""
-    count = len(page_streams)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [%s] /Count %d >>"
-               % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count)), count),
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    for i, stream in enumerate(page_streams):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                       b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i))
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
-    trailer = b""
-    if encrypt:
-        objects.append(b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>" % (b"11" * 32, b"22" * 32))
-        trailer = b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (len(objects), b"33" * 16, b"33" * 16)
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
-    return bytes(out)
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -167,6 +140,15 @@ def test_a_table_is_read_row_by_row():
         words += row(100 + 16 * i, (60, f"{i + 1}"), (120, f"Đơn vị {i + 1}"), (380, "Đạt"))
     lines = page_text(words).split("\n")
     assert lines[:2] == ["1 Đơn vị 1 Đạt", "2 Đơn vị 2 Đạt"]
+
+
+def test_a_short_table_of_three_columns_is_read_row_by_row():
+    words = row(84, (60, "TT"), (120, "Tên đơn vị"), (380, "Cấp học"))
+    for i, (name, level) in enumerate([("Trường TH An Thạnh", "Tiểu học"), ("Trường THCS Xuân Diệu", "THCS"),
+                                       ("Trường THPT Tràm Chim", "THPT")], 1):
+        words += row(84 + 16 * i, (60, str(i)), (120, name), (380, level))
+    assert page_text(words).split("\n") == ["TT Tên đơn vị Cấp học", "1 Trường TH An Thạnh Tiểu học",
+                                              "2 Trường THCS Xuân Diệu THCS", "3 Trường THPT Tràm Chim THPT"]
 
 
 def test_page_without_words_is_empty():
