@@ -117,6 +117,7 @@ def _join(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]] | None]:
     blanks = _blank_runs(lines)
     double_spaced = bool(blanks) and sum(1 for b in blanks if b == 0) <= MAX_ADJACENT_SHARE * len(blanks)
     width = _wrap_width([l for _, l in lines if l])
+    printed = double_spaced or width is not None      # as printed, line by line
     out: list[list[tuple[int, str]] | None] = []
     gap = 0
     for n, line in lines:
@@ -127,7 +128,7 @@ def _join(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]] | None]:
         breaks = gap >= 1 and not double_spaced
         gap = 0
         last = out[-1] if out else None
-        if last is not None and not breaks and _continues(last[-1][1], line, width):
+        if last is not None and not breaks and _continues(last[-1][1], line, width, printed):
             last.append((n, line))
             continue
         if breaks and out and out[-1] is not None:
@@ -162,7 +163,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width
 
 
-def _continues(above: str, below: str, width: int | None) -> bool:
+def _continues(above: str, below: str, width: int | None, printed: bool) -> bool:
     if is_heading(above) or LINE_OF_ITS_OWN.match(above):
         return False
     if is_heading(below) and not above.endswith(","):
@@ -170,9 +171,12 @@ def _continues(above: str, below: str, width: int | None) -> bool:
     carried = carried_dash(above, below)
     if starts_block(below) and not carried:
         return False
-    # A paragraph never opens in lower case, and never ends on a comma; one that ends without
-    # punctuation is cut off when the next line carries on with a number (a date, a symbol).
-    if below[:1].islower() or above.endswith(",") or below[:1].isdigit() and not SENTENCE_END.search(above):
+    # A paragraph never opens in lower case, and never ends on a comma; in printed lines, one that
+    # ends without punctuation is cut off when the next carries on with a number (a date, a
+    # symbol); elsewhere such a line is a table row.
+    if below[:1].islower() or above.endswith(","):
+        return True
+    if printed and below[:1].isdigit() and not SENTENCE_END.search(above):
         return True
     if width is None or SENTENCE_END.search(above) and below[:1].isupper():
         return False

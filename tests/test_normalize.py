@@ -100,14 +100,28 @@ def test_blank_line_after_every_printed_line():
     assert out[cc + 1:cc + 3] == ["- Như trên;", "- Bộ trưởng (để b/c);"]
 
 
-@pytest.mark.parametrize("wrapped", sorted((VARIANTS / "hardwrap").glob("*.txt")), ids=lambda p: p.stem)
-def test_hardwrap_variant_gives_back_the_paragraphs(wrapped):
+HARDWRAPPED = sorted((VARIANTS / "hardwrap").glob("*.txt"))
+
+
+def paragraph_agreement(wrapped) -> tuple[int, int, float]:
+    """(source lines found whole, source lines, word retention) for a hard-wrapped render."""
     source = normalize(((RAW / wrapped.name).read_text(encoding="utf-8-sig"),))[0]
     text = normalize((wrapped.read_text(encoding="utf-8-sig"),))[0]
-    assert word_retention(source, text) >= 0.98
     want = [l for l in source.split("\n") if l]
     got = set(text.split("\n"))
-    assert sum(1 for l in want if l in got) >= 0.9 * len(want)
+    return sum(1 for l in want if l in got), len(want), word_retention(source, text)
+
+
+@pytest.mark.parametrize("wrapped", HARDWRAPPED, ids=lambda p: p.stem)
+def test_hardwrap_variant_gives_back_the_paragraphs(wrapped):
+    found, total, retention = paragraph_agreement(wrapped)
+    assert retention >= 0.98
+    assert found >= 0.85 * total        # table cells one a line in the source may come out as rows
+
+
+def test_hardwrap_variants_give_back_nearly_all_paragraphs():
+    counts = [paragraph_agreement(w)[:2] for w in HARDWRAPPED]
+    assert sum(f for f, _ in counts) >= 0.95 * sum(t for _, t in counts)
 
 
 def test_unwrapped_text_is_left_as_it_is():

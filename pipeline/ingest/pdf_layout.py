@@ -20,6 +20,9 @@ GUTTER_BAND = (0.25, 0.75)
 # Rows with text on each side of the gutter: at least this many make a two-column region; more
 # than the maximum rows with text on both sides make a table, which reads better row by row.
 MIN_SIDE_ROWS, MAX_SPLIT_ROWS = 2, 15
+# Rows of three or more segments: this many make a table (a header row has its placeholder gaps,
+# 'Số:    /SYT-VP    Đồng Tháp, ngày    tháng 4', on one row only).
+MIN_TABLE_ROWS = 3
 # How far, in row heights, a word gap may lie from the gutter for a row next to a two-column
 # region to be split there.
 GUTTER_REACH = 2.0
@@ -155,7 +158,9 @@ def _regions(rows: list[list[Line]], band: tuple[float, float]):
 def _gutter(region: list[list[Line]], free: list[tuple[float, float]]) -> float | None:
     """The middle of the gap that makes the region two columns, if one does: text on both sides
     of it on some row, and on each side on several rows (a blank placeholder inside one line,
-    'ngày      tháng 4', has a single row of text on its right)."""
+    'ngày      tháng 4', has a single row of text on its right); not a table of three columns."""
+    if sum(1 for row in region if len(row) >= 3) >= MIN_TABLE_ROWS:
+        return None
     best, best_rows = None, 0
     for a, b in free:
         x = (a + b) / 2
