@@ -71,7 +71,7 @@ def todo(row: dict, stamp: datetime) -> Todo | None:
     item.add("dtstamp", stamp)
     item.add("summary", f"{row['actor'] or 'Không rõ chủ thể'}: {row['action']}")
     number = row["number_symbol"] or row["file"]
-    item.add("description", f"{number}{', mục ' + row['item'] if row['item'] else ''}: {row['text']}")
+    item.add("description", f"{number}{' (' + row['item'] + ')' if row['item'] else ''}: {row['text']}")
     rule = _rule(row["recurrence"])
     if rule:
         item.add("dtstart", due)   # a recurrence set is counted from DTSTART
