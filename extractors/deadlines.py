@@ -39,7 +39,7 @@ _RANGE = re.compile(r"\s*(?:-|–|—|den(?:\s+het)?(?:\s+ngay)?)\s*")
 _EFFECT = re.compile(r"hieu\s+luc|ap\s+dung|thuc\s+hien|thi\s+hanh")
 _HAS_EFFECT_BEFORE = re.compile(r"co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+$")
 _PAST = re.compile(r"(?<!\w)đã(?!\w)", re.IGNORECASE)
-_SENTENCE_MARK = re.compile(r"[.;\n]")
+_CLAUSE_MARK = re.compile(r"[.;,\n]")
 _PAST_AFTER = 20      # characters after a match in which 'đã' tells of the past: 'trong năm 2025 đã đạt'
 
 
@@ -186,7 +186,7 @@ def _keep(c: Candidate, text: str, folded: str, issued: date | None, report: boo
     if report and issued and c.begins and c.begins <= issued:
         return False
     before = text[_clause_start(folded, c.start, ".;:\n,"):c.start]
-    stop = _SENTENCE_MARK.search(text, c.end, c.end + _PAST_AFTER)
+    stop = _CLAUSE_MARK.search(text, c.end, c.end + _PAST_AFTER)
     after = text[c.end:stop.start() if stop else c.end + _PAST_AFTER]
     return not (_PAST.search(before) or _PAST.search(after))
 

@@ -69,6 +69,7 @@ def test_dev_text_document_due_days_match_gold(name):
     ("Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026.", "from", "2026-07-01",
      "có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026"),
     ("Kể từ 0h00 ngày 01/8/2025 ngừng cung cấp dịch vụ.", "from", "2025-08-01", "Kể từ 0h00 ngày 01/8/2025"),
+    ("Từ ngày 27/07/2024, chỉ các đơn vị đã đăng ký mới kết nối được.", "from", "2024-07-27", "Từ ngày 27/07/2024"),
     ("Lúc 14 giờ 00 phút, ngày 28 tháng 4 năm 2026.", "on", "2026-04-28",
      "Lúc 14 giờ 00 phút, ngày 28 tháng 4 năm 2026"),
     ("Hội nghị tổ chức vào lúc 8h00, thứ Năm, ngày 20/5/2021.", "on", "2021-05-20",
@@ -183,6 +184,7 @@ def test_day_month_without_year_takes_the_next_such_day():
     "Căn cứ Thông tư số 13/2025/TT-BYT ngày 06/6/2025 của Bộ Y tế;",          # a legal basis
     "Thực hiện Thông tư số 13/2025/TT-BYT ngày 06/6/2025 của Bộ Y tế về hồ sơ bệnh án, Bộ Y tế đề nghị.",
     "Ngày 12/3/2025, Bộ Y tế đã tổ chức hội nghị.",                          # a past event
+    "Trong năm 2025 đã đạt 95% kế hoạch.",
     "Bộ Y tế đã đề nghị các đơn vị báo cáo trước ngày 20/3/2025.",
     "Thời gian ký: 10.05.2025 09:12:33",                                     # a signature stamp
     "Liên hệ: 0934.575.477",                                                 # a phone number
