@@ -2,11 +2,13 @@
 
 Run: .venv/bin/python -m benchmarks.ocr_accuracy [--dpi 300] [--psm 3] [--limit N]
 Each variants/scan/<stem>.scan.pdf is rendered, OCRed and compared with raw/<stem>.txt, before and
-after ocr_correct. CER = edit distance / reference length, whitespace runs counted as one space.
+after ocr_correct. CER = edit distance / reference length, whitespace runs counted as one space,
+horizontal rules left out.
 """
 from __future__ import annotations
 
 import argparse
+import re
 import tempfile
 import time
 import unicodedata
@@ -17,10 +19,12 @@ from pipeline.ingest import tesseract
 from pipeline.ingest.ocr_correct import correct
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+RULE = re.compile(r"[-_–—=.]{3,}")
 
 
 def canonical(text: str) -> list[str]:
-    return unicodedata.normalize("NFC", text).split()
+    """Words, without the rules drawn under the header ('-------', '____'): not text to read."""
+    return [w for w in unicodedata.normalize("NFC", text).split() if not RULE.fullmatch(w)]
 
 
 def levenshtein(a: str, b: str) -> int:
