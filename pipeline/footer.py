@@ -39,9 +39,14 @@ def find_footer(text: str, lines: list[L.Line], body_start: int,
         cc = (lines[idx].start + len(lines[idx].text) - len(lines[idx].text.lstrip()), cc_end)
         window = range(max(0, idx - 12), min(len(lines), end_i + FOOTER_LINES))
     else:
-        closing = text.find("./.", body_start)
-        from_pos = closing if closing > body_start else body_start
-        window = range(next((i for i, ln in enumerate(lines) if ln.end >= from_pos), len(lines)), len(lines))
+        # the signature follows the closing './.'; without one, it ends the document
+        closing = text.find("./.", body_start, limit)
+        if closing >= 0:
+            first = next((i for i, ln in enumerate(lines) if ln.end >= closing), len(lines))
+        else:
+            first = max(next((i for i, ln in enumerate(lines) if ln.end >= body_start), len(lines)),
+                        len(lines) - 2 * FOOTER_LINES)
+        window = range(first, min(len(lines), first + 2 * FOOTER_LINES))
         cc = _unlabelled_list(lines, window)
     # a bare title line opens the signature only after the content's closing './.' (or just above Nơi nhận)
     closers = [i for i in window if "./." in lines[i].text and (idx is None or i <= idx)]
