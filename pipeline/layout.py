@@ -30,6 +30,7 @@ PLACE_DATE = re.compile(
     re.IGNORECASE)
 HEAD_DATE = re.compile(r"^[\s*_|]*(?P<date>ng[àa]y[\s.…_\d]*th[áa]ng\s*\d{1,2}\s*n[ăa]m\s*(?:19|20)\d{2})",
                        re.IGNORECASE | re.MULTILINE)
+VE_VIEC = re.compile(r"(?P<lead>[\s*_|]*)Về\s+việc\s+\S")
 VV = re.compile(r"(?<!\w)V/v\b\.?\s*", re.IGNORECASE)
 # Capital K only: 'kính gửi' in a sentence is not the addressee line.
 KINH_GUI = re.compile(r"(?<!\w)(?<!Như )(?<!như )K(?:ÍNH|ính|inh)\s+(?:GỬI|gửi|gui)\s*:?")

@@ -126,6 +126,10 @@ def _title(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -> tup
                 start_i, start = i, ln.start + (m.start() if m and not type_head(ln.text) else
                                                 len(ln.text) - len(ln.text.lstrip(" \t*|")))
                 break
+    if start_i is None:      # a công văn summary written 'Về việc …' without V/v, under the number
+        found = next(((i, ln) for i, ln in enumerate(head) if L.VE_VIEC.match(ln.text)), None)
+        if found:
+            start_i, start = found[0], found[1].start + L.VE_VIEC.match(found[1].text).end("lead")
     if start_i is None:
         return None
     end = head[start_i].end

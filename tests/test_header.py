@@ -164,3 +164,9 @@ def test_unreadable_number_still_gives_the_symbol():
     h = head_of("UBND TỈNH KIÊN GIANG\nSỞ Y TẾ\nSố: 42 %É/SYT-NVY\nKiên Giang. ngày 12 tháng 10 năm 2017\n"
                 "V/v thu thập thông tin\nKính gửi: Các đơn vị.\n")
     assert (h.number, h.symbol, h.place, h.issued_date) == (None, "SYT-NVY", "Kiên Giang", "2017-10-12")
+
+
+def test_cong_van_summary_written_ve_viec_without_vv():
+    h = head_of("SỞ Y TẾ\nSố: 560/SYT-NVY\nĐồng Tháp, ngày 05 tháng 5 năm 2026\n"
+                "Về việc triển khai tiêm chủng mở rộng\nKính gửi: Các trung tâm y tế.\n")
+    assert (h.doc_type, h.subject) == ("cong_van", "Về việc triển khai tiêm chủng mở rộng")
