@@ -151,11 +151,14 @@ def _reference(text: str, clean: str, folded: str, c: _Candidate, stop: int) -> 
 
 
 def _issuer_from_symbol(symbol: str) -> str | None:
-    """The last group of a normative or administrative symbol names the issuer ('TT-BYT' -> 'Bộ Y tế')."""
+    """The issuer's code in the symbol: after the type ('TT-BYT' -> 'Bộ Y tế'), or first in a công văn
+    ('BYT-K2ĐT' -> 'Bộ Y tế'). A party symbol ('NQ/TW') does not say which central body issued it."""
     parts = symbols.groups(symbol)
+    if "/" in symbol or not parts:
+        return None
     if len(parts) == 2 and parts[0].upper() in type_by_abbreviation():
         return name_of(parts[1])
-    return None
+    return name_of(parts[0])
 
 
 _SHORT_TYPES = ("thong tu lien tich", "thong tu", "nghi dinh", "nghi quyet", "quyet dinh", "chi thi", "cong van",

@@ -61,6 +61,7 @@ def test_seed_byt_full_citations():
     assert got["1150/QĐ-BYT"].title.startswith("phê duyệt Kế hoạch triển khai")
     assert (got["1366/BYT-K2ĐT"].doc_type, got["1366/BYT-K2ĐT"].date) == ("cong_van", "2025-03-12")
     assert (got["1463/BYT-K2ĐT"].doc_type, got["1463/BYT-K2ĐT"].date) == ("cong_van", "2025-03-14")
+    assert got["1463/BYT-K2ĐT"].issuer == "Bộ Y tế"          # no 'của …': the issuer's code in the symbol
     assert got["07/CT-TTg"].text.startswith("Chỉ thị số 07/CT-TTg ngày 14/3/2025 của Thủ tướng Chính phủ")
 
 
@@ -149,6 +150,11 @@ def test_full_citation_parts():
 def test_citation_forms(text, ident, doc_type, date, issuer, title):
     (r,) = _refs(text)
     assert (r.id, r.doc_type, r.date, r.issuer, r.title) == (ident, doc_type, date, issuer, title)
+
+
+def test_party_symbol_does_not_name_its_issuer():
+    (r,) = _refs("theo Nghị quyết số 72-NQ/TW;")
+    assert (r.doc_type, r.issuer) == ("nghi_quyet", None)
 
 
 def test_issuer_before_date():
