@@ -11,6 +11,7 @@ from pipeline.ingest.ocr_layout import page_text
     ("Só: 1366 /BYT-K2ĐÐT", "Số: 1366/BYT-K2ĐT"),
     ("S6; 05/BNV-VP", "Số: 05/BNV-VP"),
     ("Số: 26 /§SYT-TCCB", "Số: 26/SYT-TCCB"),
+    ("Số: 406//BVPS", "Số: 406/BVPS"),
     ("Thông tư số 57/2024/TT- BYT ngày 31/12/2024", "Thông tư số 57/2024/TT-BYT ngày 31/12/2024"),
     ("năm 2O25", "năm 2025"),
     ("Kinh gửi: Giám đôc Sở Y tê", "Kính gửi: Giám đốc Sở Y tế"),

@@ -20,8 +20,8 @@ NUMBER_LABEL = re.compile(r"(?m)^([ \t]*)S[oóòỏõọôốồổỗộơớ�
 # A số ký hiệu with a stray space at the slash or on one side of a hyphen ('1366 /BYT',
 # 'TT- BYT'); a hyphen spaced on both sides is a list dash and ends the symbol.
 SYMBOL = re.compile(r"\d+ ?/ ?(?:\d{4} ?/ ?)?[A-ZĐ][\w&]*(?:(?: -|- |-)[A-ZĐ][\w&]*)*(?![^\W\d_])")
-# Speckles read as a sign between the slash and the symbol's letters ('26 /§SYT-TCCB').
-SLASH_NOISE = re.compile(r"(?<=[\d ])/[§$*#@%^~'`\"]+(?=[A-ZĐ])")
+# Speckles read as a sign between the slash and the symbol's letters ('26 /§SYT-TCCB', '406//BVPS').
+SLASH_NOISE = re.compile(r"(?<=[\d ])/[§$*#@%^~'`\"/]+(?=[A-ZĐ])")
 WORD = re.compile(r"[^\W\d_]+")
 SEPARATOR = re.compile(r"[ \t]*\n?[ \t]*")      # between the words of one phrase: spaces, one line break
 
