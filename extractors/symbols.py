@@ -29,7 +29,7 @@ _SEP = r"[ \t]*[-/][ \t]*(?:(?:[^\sA-Z0-9ĐÐ][ \t]*)?\n\s*)?|\.(?=[A-ZĐ][A-ZĐ
 # OCR may read a digit as 'O' or drop a stray mark between digits ('28§6/STC-HCSN').
 _OCR_MARKS = "§†‡'’´`"
 _NUM = rf"(?:(?<![\w.,/-])(?<!\d:)|(?<=[sS][ốôoỐÔO6]))(?P<num>[O\d]*\d(?:[{_OCR_MARKS}]?[O\d])*[a-z]?)"
-_YEAR = r"(?P<year>(?:19|2[0O])[ \t]?[\dO]{2})"
+_YEAR = r"(?P<year>(?:19|2[0O])[ \t]?[\dO][ \t]?[\dO])"      # OCR may split it: '20 17', '201 7'
 NUMBER_SYMBOL = re.compile(
     rf"{_NUM}[ \t]*\n?[ \t]*/\s*(?:{_YEAR}[ \t]*/\s*)?(?P<sym>{_GROUP}(?:(?:{_SEP}){_GROUP})*)")
 PARTY = re.compile(r"(?<![\w.,/-])(?P<num>\d{1,5})[ \t]*-[ \t]*(?P<type>[A-ZĐÐ][A-Za-zĐđÐ]*)[ \t]*/[ \t]*"

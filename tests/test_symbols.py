@@ -55,6 +55,7 @@ def test_not_a_number(written):
     ("Quyết định số 769/TTg ngày 18/9/1997", "769/TTg", "769/TTg"),
     ("(Xem cụ thể trong TTLT 58/2015/TTLT-BYT- l\nBTNMT) ĩ", "58/2015/TTLT-BYT-BTNMT", "58/2015/TTLT-BYT- l\nBTNMT"),
     ("Căn cứ Luật đấu thầu số 43/2013/QH 13 ngày 26/11/2013", "43/2013/QH13", "43/2013/QH 13"),
+    ("Thông tư số 48/201 7/TT-BYT ngày 28 tháng 12 năm 2017", "48/2017/TT-BYT", "48/201 7/TT-BYT"),
 ])
 def test_find_in_running_text(text, ident, matched):
     found = find(view(text))
