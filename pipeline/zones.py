@@ -91,7 +91,7 @@ def _motto(text: str, head: list[L.Line]) -> list[tuple[int, int]]:
     if not head:
         return []
     found = [L.MOTTO.search(text, head[0].start, head[-1].end), L.TAGLINE.search(text, head[0].start, head[-1].end)]
-    return [m.span() for m in found if m]
+    return sorted(m.span() for m in found if m)
 
 
 def _urgency(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -238,7 +238,7 @@ def find_zones(text: str) -> tuple[Zone, ...]:
     motto = _motto(text, head)
     if motto:
         a, b = motto[0], motto[-1]
-        found["motto"] = (a[0], b[1]) if L.SEPARATOR.match(text[a[1]:b[0]]) or a[1] >= b[0] else a
+        found["motto"] = (a[0], max(a[1], b[1])) if a[1] >= b[0] or L.SEPARATOR.match(text[a[1]:b[0]]) else a
     claimed = list(found.values()) + motto
     urgency = _urgency(text, head, claimed)
     if urgency:

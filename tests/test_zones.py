@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.zones import find_zones
 
 from .conftest import RAW
 from .segmenter_cases import FORWARDED, INTERLEAVED, SIDE_BY_SIDE, STAMP, doc_of
@@ -117,3 +121,16 @@ def test_authority_line_above_the_content_is_no_signature():
                  "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Xuân Quang\n")
     assert zone_text(doc, "signature") == "CHỦ TỊCH\nNguyễn Xuân Quang"
     assert zone_text(doc, "body").startswith("CHỦ TỊCH UBND") and zone_text(doc, "body").endswith("từ ngày ký./.")
+
+
+# Header and footer cues in any order, with noise between: every zone must still be a span of the text.
+CUES = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "SỞ Y TẾ", "Số: 12/", "/SYT-VP",
+        "Hà Nội, ngày 12 tháng 3 năm 2025", "V/v", "QUYẾT ĐỊNH", "Về việc", "Kính gửi:", "- ", "Các Sở Y tế;",
+        "Căn cứ", "Nơi nhận:", "Lưu: VT, K2ĐT.", "KT. BỘ TRƯỞNG", "./.", "\n", "   ", "Nguyễn Văn A", "KHẨN", "Ø2"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(CUES), st.text(max_size=8)), max_size=50).map("".join))
+def test_zones_are_spans_of_the_text(text):
+    for z in find_zones(text):
+        assert 0 <= z.start <= z.end <= len(text), z
