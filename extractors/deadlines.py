@@ -142,10 +142,24 @@ def _cited_around(text: str, folded: str, start: int, end: int, target: bool = F
     return bool(after and NUMBER_SYMBOL.search(text, after.end(), after.end() + 50))
 
 
-def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines, body_from: int) -> list[Candidate]:
+_THIS = re.compile(r"\s+(?:này|nay)(?!\w)")
+_ERA = 366      # days: a bare range that began this long before the issue day names an era or an anniversary
+
+
+def _other_document(text: str, lo: int, hi: int) -> bool:
+    """The clause text[lo:hi] names a document other than this one ('Luật Bảo hiểm y tế', 'Thông tư số
+    13/2025/TT-BYT'), not 'Quyết định này': an entry into force there is a fact about that document."""
+    if NUMBER_SYMBOL.search(text, lo, hi):
+        return True
+    return any(not _THIS.match(text, m.end()) for m in _programme_name().finditer(text, lo, hi))
+
+
+def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines, body_from: int,
+           issued: date | None) -> list[Candidate]:
     """Days after an operator, ranges 'D1 – D2' / 'từ ngày D1 đến hết ngày D2' (a period ending D2), and days
     alone in a time column. A time column lies after body_from: above it a day alone on its line is a piece of
-    the header or of a signature stamp."""
+    the header or of a signature stamp. A bare range that began long before the issue day labels a past era or
+    an anniversary ('kỷ niệm 100 năm Ngày sinh … (09/7/1912 - 09/7/2012)'), not a time to act."""
     out = []
     skip_next = False
     for i, d in enumerate(dates):
@@ -161,6 +175,8 @@ def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines, body_f
             continue
         if last:
             skip_next = True
+            if not op and issued and (issued - d.day).days > _ERA:
+                continue
             out.append(Candidate(start, last.end, "period", d.iso, last.day, begins=d.day))
             continue
         if op:
@@ -169,7 +185,9 @@ def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines, body_f
             kind = "on"
         else:
             continue
-        effect = kind == "from" and bool(_EFFECT.search(folded, _clause_start(folded, start, ".;\n"), d.start))
+        clause = _clause_start(folded, start, ".;\n")
+        effect = (kind == "from" and bool(_EFFECT.search(folded, clause, d.start))
+                  and not _other_document(text, clause, start))
         lead = _HAS_EFFECT_BEFORE.search(folded, max(ls, start - 30), start)
         out.append(Candidate(lead.start() if lead else start, d.end, kind, d.iso, d.day, effect=effect))
     return out
@@ -212,7 +230,7 @@ def extract(doc: Document, header: Header) -> tuple[Deadline, ...]:
 
     # The body begins after the place-date line; with none found, past the first lines of a header.
     body_from = places[0].end if places else lo + _HEADER_CHARS
-    found = (_dated(text, folded, dates, lines, body_from)
+    found = (_dated(text, folded, dates, lines, body_from, issued)
              + periods(text, folded, lo, hi, lines.start, lambda s, e: s > body_from and _alone(text, s, e),
                        lambda s, e, target: _cited_around(text, folded, s, e, target))
              + recurring(folded, lo, hi)

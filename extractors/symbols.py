@@ -32,8 +32,10 @@ _NUM = rf"(?:(?<![\w.,/-])(?<!\d:)|(?<=[sS][ốôoỐÔO6]))(?P<num>[O\d]*\d(?:[
 _YEAR = r"(?P<year>(?:19|2[0O])[ \t]?[\dO][ \t]?[\dO])"      # OCR may split it: '20 17', '201 7'
 NUMBER_SYMBOL = re.compile(
     rf"{_NUM}[ \t]*\n?[ \t]*/\s*(?:{_YEAR}[ \t]*/\s*)?(?P<sym>{_GROUP}(?:(?:{_SEP}){_GROUP})*)")
-PARTY = re.compile(r"(?<![\w.,/-])(?P<num>\d{1,5})[ \t]*-[ \t]*(?P<type>[A-ZĐÐ][A-Za-zĐđÐ]*)[ \t]*/[ \t]*"
-                   r"(?P<iss>[A-ZĐÐ][A-Za-zĐđÐ0-9]*)")
+# Party groups follow the same case rule ('QĐi', 'TW'), so a glued word ends the issuer: '70-TB/TWngày' -> 'TW'.
+_PARTY_GROUP = rf"[A-ZĐÐ][A-ZĐÐ0-9]*(?:[a-zđ]{{1,2}}(?![{LOWER}])[A-ZĐÐ0-9]*)?"
+PARTY = re.compile(rf"(?<![\w.,/-])(?P<num>\d{{1,5}})[ \t]*-[ \t]*(?P<type>{_PARTY_GROUP})[ \t]*/[ \t]*"
+                   rf"(?P<iss>{_PARTY_GROUP})")
 
 # Same-length substitutions, so that offsets in the view are offsets in the text.
 _LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "*": " ",

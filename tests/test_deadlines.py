@@ -253,3 +253,19 @@ def test_never_raises_and_spans_cover_their_text(text, issued):
         assert 0 <= d.span[0] <= d.span[1] <= len(doc.text)
         assert doc.text[d.span[0]:d.span[1]] == d.text
         assert d.kind in ("by", "on", "from", "within", "recurring", "period")
+
+
+# ---- held-out shapes ---------------------------------------------------------------------------------------------
+
+def test_a_cited_law_coming_into_force_in_the_past_is_no_deadline():
+    # BHXH Việt Nam 2618/BHXH-KHTC (2010): the law's own date of effect is a past fact, not a rule of this letter.
+    text = ("Nhưng, do Luật Bảo hiểm y tế có hiệu lực thi hành từ ngày 01/7/2009, nên cần thiết bổ sung thông tin.\n"
+            "Quyết định này có hiệu lực thi hành kể từ ngày 01/3/2010.\n")
+    assert dues(text, "2010-06-28") == [("from", "2010-03-01")]
+
+
+def test_an_anniversary_range_is_no_period():
+    # QĐ 719/QĐ-TTg (2012): the years of a life name the anniversary.
+    text = ("Điều 1. Ban hành Kế hoạch tổ chức các hoạt động kỷ niệm 100 năm Ngày sinh cố Tổng Bí thư "
+            "Nguyễn Văn Cừ (09/7/1912 - 09/7/2012).\nThời gian triển khai: 01/6/2012 - 30/7/2012.\n")
+    assert dues(text, "2012-06-15") == [("period", "2012-07-30")]

@@ -56,6 +56,8 @@ def test_not_a_number(written):
     ("(Xem cụ thể trong TTLT 58/2015/TTLT-BYT- l\nBTNMT) ĩ", "58/2015/TTLT-BYT-BTNMT", "58/2015/TTLT-BYT- l\nBTNMT"),
     ("Căn cứ Luật đấu thầu số 43/2013/QH 13 ngày 26/11/2013", "43/2013/QH13", "43/2013/QH 13"),
     ("Thông tư số 48/201 7/TT-BYT ngày 28 tháng 12 năm 2017", "48/2017/TT-BYT", "48/201 7/TT-BYT"),
+    ("Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012", "70-TB/TW", "70-TB/TW"),
+    ("Quy định số 08-QĐi/TW ngày 25/10/2018", "08-QĐi/TW", "08-QĐi/TW"),
 ])
 def test_find_in_running_text(text, ident, matched):
     found = find(view(text))
