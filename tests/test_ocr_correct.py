@@ -12,6 +12,8 @@ from pipeline.ingest.ocr_layout import page_text
     ("S6; 05/BNV-VP", "Số: 05/BNV-VP"),
     ("Số: 26 /§SYT-TCCB", "Số: 26/SYT-TCCB"),
     ("Số: 406//BVPS", "Số: 406/BVPS"),
+    (".. UBNDTỈNH KIÊN GIANG\n. SỞ Y TẾ\n: Kính gửi: -\n- Như trên;", "UBND TỈNH KIÊN GIANG\nSỞ Y TẾ\nKính gửi:\n- Như trên;"),
+    ("V/v báo cáo số lượng __", "V/v báo cáo số lượng"),
     ("Thông tư số 57/2024/TT- BYT ngày 31/12/2024", "Thông tư số 57/2024/TT-BYT ngày 31/12/2024"),
     ("năm 2O25", "năm 2025"),
     ("Kinh gửi: Giám đôc Sở Y tê", "Kính gửi: Giám đốc Sở Y tế"),

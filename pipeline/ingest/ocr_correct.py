@@ -22,6 +22,11 @@ NUMBER_LABEL = re.compile(r"(?m)^([ \t]*)S[oóòỏõọôốồổỗộơớ�
 SYMBOL = re.compile(r"\d+ ?/ ?(?:\d{4} ?/ ?)?[A-ZĐ][\w&]*(?:(?: -|- |-)[A-ZĐ][\w&]*)*(?![^\W\d_])")
 # Speckles read as a sign between the slash and the symbol's letters ('26 /§SYT-TCCB', '406//BVPS').
 SLASH_NOISE = re.compile(r"(?<=[\d ])/[§$*#@%^~'`\"/]+(?=[A-ZĐ])")
+# Specks read as punctuation at either end of a line ('.. UBND TỈNH', '__ “SỞ Y TẾ', ': Kính gửi: -');
+# a list dash at the head of a line is kept.
+EDGE_SPECKS = re.compile(r"(?m)^[ \t]*[._'\"“”‘’`~|¬:;,]+[ \t]+|[ \t]+(?:[_'\"“”‘’`~|¬]+|-)[ \t]*$")
+# An issuing body's abbreviation run into the next word ('UBNDTỈNH KIÊN GIANG').
+GLUED_ABBREVIATION = re.compile(r"\b(UBND|HĐND)(?=[A-ZĐÀ-Ỹ][^\W\d_])")
 WORD = re.compile(r"[^\W\d_]+")
 SEPARATOR = re.compile(r"[ \t]*\n?[ \t]*")      # between the words of one phrase: spaces, one line break
 
@@ -39,6 +44,8 @@ def phrases() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
 def correct(text: str) -> str:
     for pattern, replacement in LOOK_ALIKES:
         text = pattern.sub(replacement, text)
+    text = EDGE_SPECKS.sub("", text)
+    text = GLUED_ABBREVIATION.sub(r"\1 ", text)
     text = NUMBER_LABEL.sub(r"\1Số:", text)
     text = SLASH_NOISE.sub("/", text)
     text = SYMBOL.sub(lambda m: m.group().replace(" ", ""), text)
