@@ -1,0 +1,72 @@
+"""Peak memory of `congvan run` on small and large synthetic corpora (benchmarks/corpus.py). Goal: flat, the
+peak on 1,000 documents about the peak on 10 (a batch holds one document at a time, not the whole corpus).
+
+Figures from sampling /proc every 20 ms over the process and all its descendants (workers, pdftotext, soffice):
+the peak of their summed resident memory, and the largest single process's high-water mark (VmHWM).
+
+Run: .venv/bin/python -m benchmarks.memory [SIZES ...]   (default 10 1000; corpora kept in /tmp/congvan-corpus-N)
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import corpus
+
+# `python -m` runs the pipeline of the tree the benchmark is started from (a frozen copy, see README.md)
+CONGVAN = [sys.executable, "-m", "pipeline.cli"]
+
+
+def _status(pid: int) -> dict[str, int]:
+    """VmRSS and VmHWM of a process in kB; empty once it is gone."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return {}
+    return {k: int(v.split()[0]) for k, _, v in (line.partition(":") for line in lines) if k in ("VmRSS", "VmHWM")}
+
+
+def _descendants(root: int) -> set[int]:
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        found.add(pid)
+        todo.extend(parents.get(pid, ()))
+    return found
+
+
+def peak_memory(cmd: list[str]) -> tuple[float, int, int]:
+    """(wall s, peak summed RSS kB, largest single VmHWM kB) of cmd and its descendants."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak_sum = peak_one = 0
+    while proc.poll() is None:
+        states = [_status(pid) for pid in _descendants(proc.pid)]
+        peak_sum = max(peak_sum, sum(s.get("VmRSS", 0) for s in states))
+        peak_one = max([peak_one] + [s.get("VmHWM", 0) for s in states])
+        time.sleep(0.02)
+    return time.perf_counter() - start, peak_sum, peak_one
+
+
+def main(sizes: list[int]) -> None:
+    for n in sizes:
+        folder = Path(tempfile.gettempdir()) / f"congvan-corpus-{n}"
+        corpus.build(n, folder)
+        with tempfile.TemporaryDirectory(prefix="congvan-memory-") as out:
+            wall, total, one = peak_memory([*CONGVAN, "run", str(folder), "--out", out, "--ocr", "never"])
+        print(f"{n:6d} documents: peak RSS {total / 1024:7.1f} MiB (all processes), largest process "
+              f"{one / 1024:7.1f} MiB, {wall:7.1f} s wall")
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [10, 1000])
