@@ -27,11 +27,13 @@ def _claimed(doc: Document, *extra: str) -> list[tuple[int, int]]:
 
 def _organisations(text: str, pieces: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     """Header pieces grouped into bodies: a piece that does not open with an organisation word continues the
-    one above ('ỦY BAN NHÂN DÂN' / 'TỈNH QUẢNG NGÃI')."""
+    one above ('ỦY BAN NHÂN DÂN' / 'TỈNH QUẢNG NGÃI'), and so does one that completes a broken organisation word
+    ('ỦY' / 'BAN NHÂN DÂN', a narrow box wrapping the name)."""
     orgs: list[tuple[str, int, int]] = []
     for a, b in pieces:
         t = L.clean(text[a:b])
-        if orgs and not L.opens_organisation(t):
+        broken = bool(orgs) and not L.opens_organisation(orgs[-1][0]) and L.opens_organisation(f"{orgs[-1][0]} {t}")
+        if orgs and (broken or not L.opens_organisation(t)):
             name, start, _ = orgs[-1]
             orgs[-1] = (f"{name} {t}", start, b)
         else:
@@ -73,7 +75,7 @@ def _place_date(doc: Document, spans: list) -> tuple[str | None, str | None]:
     z = doc.zone("place_date")
     if not z:
         return None, None
-    m = L.PLACE_DATE.match(doc.text, z.start)
+    m = L.PLACE_DATE.search(doc.text, z.start, z.end)      # the zone may begin a line above ('Tam' / 'Kỳ, ngày')
     place = L.clean(doc.text[z.start:m.end("place")]) if m else None
     if place:
         spans.append(("place", (z.start, m.end("place"))))

@@ -23,8 +23,9 @@ NUMBER = re.compile(r"(?<!\w)S[ốỐóo]\s*(?:hiệu\s*)?[:.]?\s*"
                     r"(?=[^\s\w/]?(?:\w?\d{1,6}[a-z]?)?[\s.…_]*/\s*[\dA-ZĐÐ]|\d{1,5}\s*-\s*[A-ZĐ]"
                     r"|[^\s/]{1,4}\s?[^\s/]{0,3}/[A-ZĐ])")      # a number the scanner made unreadable ('Số: 42 %É/SYT-NVY')
 # 'Hà Nội, ngày 12 tháng 3 năm 2025', 'Đồng Tháp, ngày        tháng 4 năm 2026', 'Hà Nội, ngày27 …'
+# A place may join its words with a hyphen: 'Bà Rịa - Vũng Tàu', 'Phan Rang-Tháp Chàm'.
 PLACE_DATE = re.compile(
-    r"(?P<place>(?:\w+\.\s?)?\w+(?: \w+){0,4})\s*[,.]\s*"
+    r"(?P<place>(?:\w+\.\s?)?\w+(?:(?:[ \t]*[-–][ \t]*| )\w+){0,5})\s*[,.]\s*"
     r"(?P<date>ng[àa]y[\s.…_\d]*(?:th[áa]ng|/)\s*\d{1,2}\s*(?:n[ăa]m|/)\s*(?:19|20)\d{2}"
     r"|ng[àa]y[^\n]{0,8}?th[áa]ng[^\n]{0,6}?n[ăa]m\s*(?:19|20)\d{2})",      # scanner-garbled day or month
     re.IGNORECASE)
@@ -36,9 +37,11 @@ VV = re.compile(r"(?<!\w)V/v\b\.?\s*", re.IGNORECASE)
 KINH_GUI = re.compile(r"(?<!\w)(?<!Như )(?<!như )K(?:ÍNH|ính|inh)\s+(?:GỬI|gửi|gui)\s*:?")
 NOI_NHAN = re.compile(r"^[\s*_|]*N[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE | re.MULTILINE)
 LUU = re.compile(r"^\W*L[ưu]u\b\s*:?", re.IGNORECASE)
-# Lines that open the content: after them no header cue is looked for.
+# Lines that open the content: after them no header cue is looked for. The sentence openers are matched in
+# sentence case: in capitals they belong to a trích yếu ('KẾ HOẠCH' / 'THỰC HIỆN ĐỀ ÁN …').
 BODY_OPENER = re.compile(
-    r"^[\s*_|]*(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Nhằm|Điều\s+1\b|Phần\s+I\b|Chương\s+I\b|"
+    r"^[\s*_|]*(?:(?-i:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Nhằm)|Điều\s+1\b|Phần\s+I\b|"
+    r"Chương\s+I\b|"
     r"(?-i:Ngày)\s+\d|"
     r"(?:\d{1,2}|[IVX]{1,4})\s*[.)]\s+\S)", re.IGNORECASE)
 # A sentence opening run into the line before it (normalization joined them).
@@ -131,10 +134,24 @@ def place_start(text: str, m) -> int:
     start = m.end("place")
     for w in reversed(words):
         word = w.group(0)
+        if word in ("-", "–"):      # 'Bà Rịa - Vũng Tàu'
+            continue
         # a place name is in title case; 'KGVX' ends a số ký hiệu run into the date ('Số: 507/UBND-KGVX Quảng Ngãi')
         if not word[0].isupper() or (len(word) > 2 and word.isupper() and not word.endswith(".")):
             break
         start = m.start("place") + w.start()
+    return _wrapped_place_start(text, start)
+
+
+def _wrapped_place_start(text: str, start: int) -> int:
+    """A narrow date box wraps a two-word place ('Tam' / 'Kỳ, ngày 19 tháng 6 năm 2007'): a line of one or two
+    title-case words right above the place begins it."""
+    if start == 0 or text[start - 1] != "\n":
+        return start
+    above = text.rfind("\n", 0, start - 1) + 1
+    words = text[above:start - 1].split()
+    if 1 <= len(words) <= 2 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words):
+        return above + len(text[above:start - 1]) - len(text[above:start - 1].lstrip())
     return start
 
 

@@ -147,6 +147,11 @@ def masked(text: str, a: int, b: int, claimed: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def _wrapped_tail(above: str, t: str) -> bool:
+    """t is a number or a year that ends the line above: that line breaks after a dash or a comma."""
+    return above.rstrip().endswith(("-", "–", ",")) and bool(re.fullmatch(r"\d[\d\s/.,\-–]*", t))
+
+
 def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of the trích yếu lines after the type line (or the V/v line) head[i], up to a blank line, the
     signing authority ('BỘ TRƯỞNG BỘ Y TẾ'), 'Kính gửi' or the content."""
@@ -168,6 +173,9 @@ def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int
             continue
         if L.SEPARATOR.match(t) or L.KINH_GUI.search(t) or L.BODY_OPENER.match(t) or type_line(t):
             break
+        if out and _wrapped_tail(masked(text, out[-1][0], out[-1][1], claimed), t):
+            out.append((ln.start, ln.end))      # 'NĂM 2019 -' / '2020': a year the line break carried over
+            continue
         if out and ((t.endswith((".", ":", ";")) and len(t) > SUMMARY_LINE) or len(WORD.findall(t)) < 2):
             break      # a paragraph (the content has begun, its lines rejoined) or scanner noise
         upper = L.is_upper(t)

@@ -170,3 +170,51 @@ def test_cong_van_summary_written_ve_viec_without_vv():
     h = head_of("SỞ Y TẾ\nSố: 560/SYT-NVY\nĐồng Tháp, ngày 05 tháng 5 năm 2026\n"
                 "Về việc triển khai tiêm chủng mở rộng\nKính gửi: Các trung tâm y tế.\n")
     assert (h.doc_type, h.subject) == ("cong_van", "Về việc triển khai tiêm chủng mở rộng")
+
+
+# ---- held-out shapes: narrow table cells wrap the header boxes (thuvienphapluat-style text copies) ----------------
+
+_WRAPPED = """ỦY
+BAN NHÂN DÂN
+TỈNH QUẢNG NAM
+--------
+|
+CỘNG
+HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số:
+14/2007/QĐ-UBND
+|
+Tam
+Kỳ, ngày 19 tháng 6 năm 2007
+|
+KẾ HOẠCH
+TRIỂN KHAI CÁC GIẢI PHÁP PHÒNG, CHỐNG HẠN HÁN MÙA KHÔ NĂM 2019 -
+2020
+Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;
+"""
+
+
+def test_wrapped_issuer_place_and_year_of_the_summary():
+    h = head_of(_WRAPPED)
+    assert (h.issuer, h.parent_issuer) == ("Ủy ban nhân dân tỉnh Quảng Nam", None)
+    assert (h.number, h.symbol, h.place, h.issued_date) == ("14", "QĐ-UBND", "Tam Kỳ", "2007-06-19")
+    assert h.subject == "Triển khai các giải pháp phòng, chống hạn hán mùa khô năm 2019 - 2020"
+
+
+@pytest.mark.parametrize("place", ["Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm"])
+def test_hyphenated_place(place):
+    h = head_of(f"ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 55/QĐ-UBND\n{place}, ngày 05 tháng 3 năm 2007\n"
+                "QUYẾT ĐỊNH\nVề việc ban hành kế hoạch\n")
+    assert (h.place, h.issued_date) == (place, "2007-03-05")
+
+
+def test_summary_in_capitals_opening_with_thuc_hien():
+    # KH 62/KH-UBND Tuyên Quang (2021): 'THỰC HIỆN' in capitals is the trích yếu, not the content's opener.
+    h = head_of("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 62/KH-UBND\nTuyên Quang, ngày 28 tháng 4 năm 2021\n\n"
+                "KẾ HOẠCH\n\nTHỰC HIỆN ĐỀ ÁN TRỒNG 1 TỶ CÂY XANH CỦA CHÍNH PHỦ, GIAI ĐOẠN 2021 - 2025\n\n"
+                "Căn cứ Luật Lâm nghiệp năm 2017;\n")
+    assert h.doc_type == "ke_hoach"
+    assert h.subject.lower() == "thực hiện đề án trồng 1 tỷ cây xanh của chính phủ, giai đoạn 2021 - 2025"
