@@ -21,8 +21,11 @@ NOTE = re.compile(r"\s*(?:\(\s*(?P<inner>[^()]{1,40}?)\s*\)|(?P<bare>\b(?:để|
                   re.IGNORECASE)
 # an entry without its bullet and closing punctuation
 ENTRY_CORE = re.compile(r"[\s" + re.escape(BULLET) + r"]*(.*?)[\s.,]*$", re.DOTALL)
-# the number of copies after the drafting unit: 'PL (2)', 'NN (2b)', 'KTTH ( b)'
-COPY_COUNT = re.compile(r"\s*\(\s*\d*\s*b?\s*\)\s*\.?\s*$")
+# the number of copies after the drafting unit: 'PL (2)', 'NN (2b)', 'KTTH ( b)'; the drafter may follow it
+# ('QHĐP (3)Q.Cường')
+COPY_COUNT = re.compile(r"\s*\(\s*\d*\s*b?\s*\).*$")
+# the drafter's file path printed under the list (FORMAT.md box 12): 'd:\2011\CV\SVH\T4\…'
+FILE_PATH = re.compile(r"[A-Za-z]:\\|\\\\\w")
 POINTER = re.compile(r"^nhu\s+(?:tren|dieu|khoan|kinh\s+gui|thanh\s+phan|muc|noi\s+nhan)\b")
 
 
@@ -44,7 +47,19 @@ def purpose_of(note: str) -> str | None:
     if led:
         words = [table.get(w, w) for w in re.split(r"\s+", rest)]
         return " ".join(words).lower()
-    return None
+    return _composed(key.split(), table)
+
+
+def _composed(words: list[str], table: dict[str, str]) -> str | None:
+    """A note made of purpose words only, without 'để': 'phối hợp TH' -> 'phối hợp thực hiện'."""
+    out = []
+    while words:
+        n = next((n for n in range(len(words), 0, -1) if " ".join(words[:n]) in table), 0)
+        if not n:
+            return None
+        out.append(table[" ".join(words[:n])])
+        words = words[n:]
+    return " ".join(out) or None
 
 
 def _readable(name: str) -> bool:
@@ -87,6 +102,8 @@ def _archive(text: str, a: int, b: int) -> list[Recipient]:
     """'Lưu: VT, K2ĐT.' -> 'VT', 'K2ĐT' (drafter initials kept as printed: 'KGVX(bnt)', 'GDPT. Hiển (3b)')."""
     m = L.LUU.match(text[a:b])
     out, pos = [], a + m.end() if m else a
+    path = FILE_PATH.search(text, pos, b)
+    b = path.start() if path else b
     for part in re.split(r"([,;])", text[pos:b]):
         start = pos
         pos += len(part)
@@ -117,7 +134,8 @@ def _column_pieces(doc: Document, start: int, end: int) -> list[tuple[int, int]]
 def _stamp_text(t: str) -> bool:
     """Blank, an authority prefix line or '(Đã ký)': never part of an entry."""
     c = L.clean(t)
-    return not c or bool(L.SIGNER_PREFIX.match(c)) or fold(c).startswith(("da ky", "ky ten"))
+    return (not c or bool(L.SIGNER_PREFIX.match(c)) or fold(c).startswith(("da ky", "ky ten"))
+            or bool(FILE_PATH.match(c)))
 
 
 def _signature_text(t: str) -> bool:

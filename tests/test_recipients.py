@@ -117,3 +117,21 @@ def test_scanned_footer_without_its_label_and_marks_around_entries():
                 "- l4\n- Lưu: VT, ntphong. Z 2>\nPHÓ GIÁM ĐỐC\nHà Văn Phúc\n")
     assert got == [("to", "Trưởng Phòng Y tế huyện", None), ("to", "Giám đốc các bệnh viện", None),
                    ("cc", "BGĐ SYT", None), ("archive", "VT", None), ("archive", "ntphong", None)]
+
+
+# ---- held-out shapes ---------------------------------------------------------------------------------------------
+
+def test_purpose_note_without_de_made_of_purpose_words():
+    # 554/UBND-KT An Giang (2006)
+    assert purpose_of("phối hợp TH") == "phối hợp thực hiện"
+    assert purpose_of("Bộ Tư pháp") is None
+
+
+def test_copy_count_with_drafter_and_a_file_path_after_the_luu_line():
+    # 12/NQ-CP (2023) and 454/UBND-NCTH Hậu Giang (2011)
+    head = "V/v phối hợp\nKính gửi: Sở Y tế\n\nNội dung.\n\nNơi nhận:\n- Như trên;\n"
+    got = found(head + "- Báo An Giang, Đài PT-TH An Giang (phối hợp TH);\n- Lưu: VT, QHĐP (3)Q.Cường.\n")
+    assert got[-3:] == [("cc", "Báo An Giang, Đài PT-TH An Giang", "phối hợp thực hiện"), ("archive", "VT", None),
+                        ("archive", "QHĐP", None)]
+    got = found(head + "- Lưu: VT, NCTH.HH\n\nd:\\2011\\CV\\SVH\\T4\\Bau cho Vinh Ha Long\n\nKT. CHỦ TỊCH\n")
+    assert got[-2:] == [("archive", "VT", None), ("archive", "NCTH.HH", None)]
