@@ -20,7 +20,7 @@ TAGLINE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạ
 # so 'Số điện thoại' is not one.
 # A scanner may garble a character or two before the number ('Số: Ø2/CT-UBND').
 NUMBER = re.compile(r"(?<!\w)S[ốỐóo]\s*(?:hiệu\s*)?[:.]?\s*"
-                    r"(?=[^\s\w/]?(?:\w?\d{1,6}[a-z]?)?[\s.…_]*/\s*[\dA-ZĐÐ]|\d{1,5}\s*-\s*[A-ZĐ]"
+                    r"(?=[^\s\w/]?(?:\w?\d{1,6}[a-z]?)?[\s.…_]*/\s*-?\s*[\dA-ZĐÐ]|\d{1,5}\s*-\s*[A-ZĐ]"
                     r"|[^\s/]{1,4}\s?[^\s/]{0,3}/[A-ZĐ])")      # a number the scanner made unreadable ('Số: 42 %É/SYT-NVY')
 # 'Hà Nội, ngày 12 tháng 3 năm 2025', 'Đồng Tháp, ngày        tháng 4 năm 2026', 'Hà Nội, ngày27 …'
 # A place may join its words with a hyphen: 'Bà Rịa - Vũng Tàu', 'Phan Rang-Tháp Chàm'.
@@ -165,6 +165,12 @@ def number_at(text: str, pos: int) -> tuple[NumberSymbol | None, int]:
             m = rx.match(text[at:at + 120])
             if m:
                 return parse(m), at + m.end()
+    # a typo doubles the separator ('Số: 1281/-UBND'): read the number past the stray hyphen
+    stray = re.compile(r"(\d{1,6}[a-z]?)\s*/\s*-\s*(?=[A-ZĐ])").match(text, pos)
+    if stray:
+        m = NUMBER_SYMBOL.match(stray.group(1) + "/" + text[stray.end():stray.end() + 80])
+        if m:
+            return parse(m), stray.end() + m.end() - len(stray.group(1)) - 1
     blank = re.compile(r"[\s.…_]*/").match(text, pos) or re.compile(r"[^\s/]{1,4}\s?[^\s/]{0,3}/").match(text, pos)
     if blank:
         # the grammar wants a number: parse the left-blank one as 0 and drop it

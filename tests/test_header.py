@@ -218,3 +218,10 @@ def test_summary_in_capitals_opening_with_thuc_hien():
                 "Căn cứ Luật Lâm nghiệp năm 2017;\n")
     assert h.doc_type == "ke_hoach"
     assert h.subject.lower() == "thực hiện đề án trồng 1 tỷ cây xanh của chính phủ, giai đoạn 2021 - 2025"
+
+
+def test_number_with_a_doubled_separator():
+    # QĐ 1281 of UBND tỉnh Hà Tĩnh (2014) prints 'Số: 1281/-UBND'.
+    h = head_of("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 1281/-UBND\nHà Tĩnh, ngày 13 tháng 05 năm 2014\n"
+                "QUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH\n")
+    assert (h.number, h.symbol, h.doc_type, h.issued_date) == ("1281", "UBND", "quyet_dinh", "2014-05-13")
