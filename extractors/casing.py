@@ -14,7 +14,9 @@ from .lexicon import fold, read_tsv
 PLACE_UNITS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường")
 # A Vietnamese syllable (marks folded): what does not read as one is an abbreviation ('UBND', 'GDĐT', 'THPT').
 SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
-PROPER = ("Việt Nam", "Chính phủ", "Trung ương", "Quốc hội", "Nhà nước")
+PROPER = ("Việt Nam", "Chính phủ", "Trung ương", "Quốc hội", "Nhà nước", "Hồ Chí Minh", "Tổ quốc")
+# 'TP.HỒ CHÍ MINH': the unit glued to the place's first word
+GLUED_CITY = re.compile(r"(TP\.|Tp\.)(\w.*)", re.IGNORECASE)
 # Titles whose second word is capitalized ('Phó Giám đốc', 'Chủ tịch Hội đồng', 'Thứ trưởng Thường trực').
 TITLE_PARTS = ("giam doc", "chu tich", "thu tuong", "bo truong", "thu truong", "hieu truong", "van phong", "cuc truong",
                "vu truong", "vien truong", "chanh thanh tra",
@@ -22,8 +24,9 @@ TITLE_PARTS = ("giam doc", "chu tich", "thu tuong", "bo truong", "thu truong", "
 
 
 @lru_cache(maxsize=None)
-def _heads() -> tuple[tuple[tuple[str, ...], bool], ...]:
-    rows = [(tuple(r[0].lower().split()), r[1].strip() == "1") for r in read_tsv("org_heads.tsv")]
+def _heads() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(head words, '1' field capitalized after it | '2' a place name after it | '0')."""
+    rows = [(tuple(r[0].lower().split()), r[1].strip()) for r in read_tsv("org_heads.tsv")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
@@ -45,6 +48,12 @@ def sentence_case(s: str) -> str:
     cap = [False] * len(words)
     i, in_field, in_place = 0, False, False
     while i < len(words):
+        glued = GLUED_CITY.fullmatch(words[i])
+        if glued and i > 0:
+            out[i] = "TP." + _cap(glued.group(2).lower())
+            in_place = True
+            i += 1
+            continue
         unit = next((u for u in PLACE_UNITS if _starts(keys, i, tuple(u.split()))), None)
         if unit and i > 0 and keys[i + 1:i + 2] != ["hội"]:      # 'xã hội' is no commune
             in_place = True
@@ -60,8 +69,9 @@ def sentence_case(s: str) -> str:
         head = next((h for h in _heads() if _starts(keys, i, h[0])), None)
         if head:
             n = len(head[0])
-            in_field = head[1]
-            if head[1] and i + n < len(words):
+            in_field = head[1] == "1"
+            in_place = in_place or head[1] == "2"
+            if in_field and i + n < len(words):
                 cap[i + n] = True
                 if is_abbreviation(words[i + n]):      # 'Trường THPT Cao Lãnh 2': a name follows the kind
                     in_place = True

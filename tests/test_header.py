@@ -110,6 +110,9 @@ def test_party_number_and_subject_in_capitals():
     ("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Bộ Giáo dục và Đào tạo"), ("TRƯỜNG THPT CAO LÃNH 2", "Trường THPT Cao Lãnh 2"),
     ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
     ("SỞ GDĐT TỈNH ĐỒNG THÁP", "Sở GDĐT tỉnh Đồng Tháp"),
+    ("BẢO HIỂM XÃ HỘI TP.HỒ CHÍ MINH", "Bảo hiểm xã hội TP.Hồ Chí Minh"),
+    ("THÀNH ỦY CAO LÃNH", "Thành ủy Cao Lãnh"), ("TỈNH ĐOÀN ĐỒNG THÁP", "Tỉnh đoàn Đồng Tháp"),
+    ("TRẠM Y TẾ XÃ AN BÌNH", "Trạm Y tế xã An Bình"),
 ])
 def test_issuer_casing(printed, expected):
     assert sentence_case(printed) == expected
@@ -225,3 +228,13 @@ def test_number_with_a_doubled_separator():
     h = head_of("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 1281/-UBND\nHà Tĩnh, ngày 13 tháng 05 năm 2014\n"
                 "QUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH\n")
     assert (h.number, h.symbol, h.doc_type, h.issued_date) == ("1281", "UBND", "quyet_dinh", "2014-05-13")
+
+
+@pytest.mark.parametrize("parent, body, expected", [
+    ("ĐẢNG BỘ TỈNH ĐỒNG THÁP", "THÀNH ỦY CAO LÃNH", ("Thành ủy Cao Lãnh", "Đảng bộ tỉnh Đồng Tháp")),
+    ("UBND HUYỆN THANH BÌNH", "TRẠM Y TẾ XÃ AN BÌNH", ("Trạm Y tế xã An Bình", "UBND huyện Thanh Bình")),
+])
+def test_body_under_its_parent(parent, body, expected):
+    h = head_of(f"{parent}\n{body}\nSố: 120/TYT\nCao Lãnh, ngày 15 tháng 3 năm 2024\nV/v tổ chức sinh hoạt\n"
+                "Kính gửi: Các đơn vị\n")
+    assert (h.issuer, h.parent_issuer) == expected
