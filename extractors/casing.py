@@ -31,7 +31,7 @@ def _heads() -> tuple[tuple[tuple[str, ...], str], ...]:
 
 
 def is_abbreviation(word: str) -> bool:
-    key = fold(word).strip(",.;:()")
+    key = fold(word).strip(",.;:()“”\"'‘’«»")
     return bool(key) and (not SYLLABLE.fullmatch(key) or any(c.isdigit() for c in word))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import header
-from extractors.casing import sentence_case, title_case
+from extractors.casing import sentence_case, subject_case, title_case
 
 from .conftest import RAW, gold
 from .segmenter_cases import FORWARDED, INTERLEAVED, SIDE_BY_SIDE, STAMP, doc_of
@@ -238,3 +238,9 @@ def test_body_under_its_parent(parent, body, expected):
     h = head_of(f"{parent}\n{body}\nSố: 120/TYT\nCao Lãnh, ngày 15 tháng 3 năm 2024\nV/v tổ chức sinh hoạt\n"
                 "Kính gửi: Các đơn vị\n")
     assert (h.issuer, h.parent_issuer) == expected
+
+
+def test_quoted_words_of_a_summary_in_capitals_are_no_abbreviations():
+    # KH 54/KH-UBND Lạng Sơn (2020), QĐ 186/QĐ-UBND An Giang (2018)
+    assert subject_case("THỰC HIỆN CHƯƠNG TRÌNH “CHĂM SÓC DINH DƯỠNG” ĐẾN NĂM 2025") == \
+        "Thực hiện chương trình “chăm sóc dinh dưỡng” đến năm 2025"
