@@ -69,6 +69,7 @@ def sentence_case(s: str) -> str:
         head = next((h for h in _heads() if _starts(keys, i, h[0])), None)
         if head:
             n = len(head[0])
+            cap[i] = cap[i] or (i > 0 and keys[i - 1] in ("-", "–"))    # joint issuers: '… CHÍNH PHỦ - BỘ NỘI VỤ'
             in_field = head[1] == "1"
             in_place = in_place or head[1] == "2"
             if in_field and i + n < len(words):

@@ -140,7 +140,11 @@ def place_start(text: str, m) -> int:
         if not word[0].isupper() or (len(word) > 2 and word.isupper() and not word.endswith(".")):
             break
         start = m.start("place") + w.start()
-    return _wrapped_place_start(text, start)
+    unit = _PLACE_UNIT.search(text, max(0, start - 12), start)      # 'Thành phố Hồ Chí Minh, ngày …'
+    return _wrapped_place_start(text, unit.start() if unit else start)
+
+
+_PLACE_UNIT = re.compile(r"(?<!\w)(?:Thành\s+phố|Thị\s+xã|Thị\s+trấn)\s+$")
 
 
 def _wrapped_place_start(text: str, start: int) -> int:

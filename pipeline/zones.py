@@ -152,6 +152,13 @@ def _wrapped_tail(above: str, t: str) -> bool:
     return above.rstrip().endswith(("-", "–", ",")) and bool(re.fullmatch(r"\d[\d\s/.,\-–]*", t))
 
 
+def _goes_on(text: str, rest: list[L.Line]) -> bool:
+    """The next line with text opens in lower case: the summary goes on after a blank line a web copy put in
+    ('Hướng dẫn thực hiện Nghị định số 115/2003/NĐ-CP' / '' / 'của Chính phủ về chế độ công chức dự bị')."""
+    nxt = next((ln.text.strip() for ln in rest if ln.text.strip()), "")
+    return nxt[:1].islower() and len(nxt) <= SUMMARY_LINE and not nxt.endswith((".", ";", ":"))
+
+
 def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of the trích yếu lines after the type line (or the V/v line) head[i], up to a blank line, the
     signing authority ('BỘ TRƯỞNG BỘ Y TẾ'), 'Kính gửi' or the content."""
@@ -162,10 +169,11 @@ def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int
         out.append((head[i].start, head[i].end))
     upper_subject = None
     gap = 0
-    for ln in head[i + 1:i + 10]:
+    following = head[i + 1:i + 10]
+    for k, ln in enumerate(following):
         t = L.clean(masked(text, ln.start, ln.end, claimed))
         if not t:
-            if out and (upper_subject is not None or not type_line(first)):
+            if out and (upper_subject is not None or not type_line(first)) and not _goes_on(text, following[k + 1:]):
                 break
             gap += 1
             if gap > 2:

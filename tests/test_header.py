@@ -113,6 +113,7 @@ def test_party_number_and_subject_in_capitals():
     ("BẢO HIỂM XÃ HỘI TP.HỒ CHÍ MINH", "Bảo hiểm xã hội TP.Hồ Chí Minh"),
     ("THÀNH ỦY CAO LÃNH", "Thành ủy Cao Lãnh"), ("TỈNH ĐOÀN ĐỒNG THÁP", "Tỉnh đoàn Đồng Tháp"),
     ("TRẠM Y TẾ XÃ AN BÌNH", "Trạm Y tế xã An Bình"),
+    ("VĂN PHÒNG CHÍNH PHỦ - BỘ NỘI VỤ", "Văn phòng Chính phủ - Bộ Nội vụ"),
 ])
 def test_issuer_casing(printed, expected):
     assert sentence_case(printed) == expected
@@ -244,3 +245,13 @@ def test_quoted_words_of_a_summary_in_capitals_are_no_abbreviations():
     # KH 54/KH-UBND Lạng Sơn (2020), QĐ 186/QĐ-UBND An Giang (2018)
     assert subject_case("THỰC HIỆN CHƯƠNG TRÌNH “CHĂM SÓC DINH DƯỠNG” ĐẾN NĂM 2025") == \
         "Thực hiện chương trình “chăm sóc dinh dưỡng” đến năm 2025"
+
+
+def test_city_place_and_a_summary_going_on_after_a_blank_line():
+    # QĐ 1750/QĐ-UBND TP. Hồ Chí Minh (2024); TT 08/2004/TT-BNV as a web copy prints it
+    h = head_of("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 1750/QĐ-UBND\n"
+                "Thành phố Hồ Chí Minh, ngày 20 tháng 5 năm 2024\n\nTHÔNG TƯ\n\n"
+                "Hướng dẫn thực hiện Nghị định số 115/2003/NĐ-CP ngày 10/10/2003\n\n"
+                "của Chính phủ về chế độ công chức dự bị\n\nThi hành Nghị định số 115/2003/NĐ-CP, hướng dẫn như sau:\n")
+    assert (h.place, h.issued_date) == ("Thành phố Hồ Chí Minh", "2024-05-20")
+    assert h.subject == "Hướng dẫn thực hiện Nghị định số 115/2003/NĐ-CP ngày 10/10/2003 của Chính phủ về chế độ công chức dự bị"
