@@ -2,7 +2,8 @@
 peak on 1,000 documents about the peak on 10 (a batch holds one document at a time, not the whole corpus).
 
 Figures from sampling /proc every 20 ms over the process and all its descendants (workers, pdftotext, soffice):
-the peak of their summed resident memory, and the largest single process's high-water mark (VmHWM).
+the peak of their summed resident memory while extracting and while writing the exports (which hold the whole
+obligations table), and the largest single process's high-water mark (VmHWM).
 
 Run: .venv/bin/python -m benchmarks.memory [SIZES ...]   (default 10 1000; corpora kept in /tmp/congvan-corpus-N)
 """
@@ -45,17 +46,20 @@ def _descendants(root: int) -> set[int]:
     return found
 
 
-def peak_memory(cmd: list[str]) -> tuple[float, int, int]:
-    """(wall s, peak summed RSS kB, largest single VmHWM kB) of cmd and its descendants."""
+def peak_memory(cmd: list[str], out: Path) -> tuple[float, dict[str, int], int]:
+    """(wall s, peak summed RSS kB by phase, largest single VmHWM kB) of cmd and its descendants. The phase is
+    'extract' until the first export shows in `out` (its temporary file), then 'export'."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak_sum = peak_one = 0
+    peaks, peak_one, phase = {"extract": 0, "export": 0}, 0, "extract"
     while proc.poll() is None:
         states = [_status(pid) for pid in _descendants(proc.pid)]
-        peak_sum = max(peak_sum, sum(s.get("VmRSS", 0) for s in states))
+        if phase == "extract" and any(out.glob(".*.tmp")):
+            phase = "export"
+        peaks[phase] = max(peaks[phase], sum(s.get("VmRSS", 0) for s in states))
         peak_one = max([peak_one] + [s.get("VmHWM", 0) for s in states])
         time.sleep(0.02)
-    return time.perf_counter() - start, peak_sum, peak_one
+    return time.perf_counter() - start, peaks, peak_one
 
 
 def main(sizes: list[int]) -> None:
@@ -63,9 +67,10 @@ def main(sizes: list[int]) -> None:
         folder = Path(tempfile.gettempdir()) / f"congvan-corpus-{n}"
         corpus.build(n, folder)
         with tempfile.TemporaryDirectory(prefix="congvan-memory-") as out:
-            wall, total, one = peak_memory([*CONGVAN, "run", str(folder), "--out", out, "--ocr", "never"])
-        print(f"{n:6d} documents: peak RSS {total / 1024:7.1f} MiB (all processes), largest process "
-              f"{one / 1024:7.1f} MiB, {wall:7.1f} s wall")
+            wall, peaks, one = peak_memory([*CONGVAN, "run", str(folder), "--out", out, "--ocr", "never"], Path(out))
+        print(f"{n:6d} documents: peak RSS (all processes) {peaks['extract'] / 1024:6.1f} MiB extracting, "
+              f"{peaks['export'] / 1024:6.1f} MiB writing exports; largest process {one / 1024:6.1f} MiB; "
+              f"{wall:6.1f} s wall")
 
 
 if __name__ == "__main__":
