@@ -140,7 +140,9 @@ _HALF = re.compile(rf"(?<![a-z0-9])(?P<n>\d{{1,2}}|sau|chin|ba)\s+thang\s+(?P<pa
 _YEAR = re.compile(rf"(?<![a-z])nam\s+(?:ngan\s+sach\s+|tai\s+chinh\s+)?{YEAR}(?!\s*[-–]\s*\d)")
 # 'ngày 2{ tháng 12 năm 2017': a date whose day OCR could not read, not a month.
 _BROKEN_DAY = re.compile(r"ngay\s*\S{0,3}\s*$")
-_STAGE = re.compile(rf"trong\s+giai\s+doan\s+(?:19|20)\d{{2}}\s*[-–]\s*{YEAR}")
+# A stage of years ends with its last year: 'trong giai đoạn 2024 - 2025', 'từ năm 2013 đến 2016'.
+_STAGE = re.compile(rf"(?:trong\s+giai\s+doan\s+(?:19|20)\d{{2}}\s*[-–]\s*"
+                    rf"|(?<![a-z])tu\s+nam\s+(?:19|20)\d{{2}}\s+den\s+(?:het\s+)?(?:nam\s+)?){YEAR}")
 # Forward-looking parts of reports and plans: 'Nhiệm vụ trọng tâm tháng 02 năm 2025', 'Chương trình công tác
 # năm 2018'.
 _HEADING = re.compile(r"(?:nhiem\s+vu|chuong\s+trinh|phuong\s+huong|ke\s+hoach)(?:,?\s+(?:cong\s+tac|trong\s+tam|"

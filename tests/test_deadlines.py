@@ -269,3 +269,9 @@ def test_an_anniversary_range_is_no_period():
     text = ("Điều 1. Ban hành Kế hoạch tổ chức các hoạt động kỷ niệm 100 năm Ngày sinh cố Tổng Bí thư "
             "Nguyễn Văn Cừ (09/7/1912 - 09/7/2012).\nThời gian triển khai: 01/6/2012 - 30/7/2012.\n")
     assert dues(text, "2012-06-15") == [("period", "2012-07-30")]
+
+
+def test_a_stage_of_years_from_one_year_to_another_ends_with_the_last():
+    # KH 1312/KH-UBND Bến Tre (2013)
+    text = "Uỷ ban nhân dân tỉnh xây dựng Kế hoạch thực hiện Đề án 31 giai đoạn II từ năm 2013 đến 2016 như sau:\n"
+    assert dues(text, "2013-03-28") == [("period", "2016-12-31")]
