@@ -24,11 +24,12 @@ _GROUP = rf"(?:(?:UBTVQH|QH)[ \t]\d{{2}}\b|[A-ZĐÐ][A-ZĐÐ0-9&]*(?:[a-z]{{1,2}
 # Spaces may stand before a separator only on its line; after one, a line may break ('TT-\nBYT'), past one stray
 # OCR mark at the line's end ('TTLT-BYT- l\nBTNMT').
 _SEP = r"[ \t]*[-/][ \t]*(?:(?:[^\sA-Z0-9ĐÐ][ \t]*)?\n\s*)?|\.(?=[A-ZĐ][A-ZĐ0-9&]+(?![\w]))"
-# The number stands alone, or glued to 'Số' by OCR ('Số13/2025/TT-BYT'). A digit and colon before it make a time
+# The number stands alone, or glued to 'Số' by OCR ('Số13/2025/TT-BYT'), or to what a text layer left of it
+# ('Nghị định s20/2008/NĐ-CP'). A digit and colon before it make a time
 # or a standard ('QCVN 01:2009/BYT'), not a document number.
 # OCR may read a digit as 'O' or drop a stray mark between digits ('28§6/STC-HCSN').
 _OCR_MARKS = "§†‡'’´`"
-_NUM = rf"(?:(?<![\w.,/-])(?<!\d:)|(?<=[sS][ốôoỐÔO6]))(?P<num>[O\d]*\d(?:[{_OCR_MARKS}]?[O\d])*[a-z]?)"
+_NUM = rf"(?:(?<![\w.,/-])(?<!\d:)|(?<=[sS][ốôoỐÔO6])|(?<=(?<!\w)[sS]))(?P<num>[O\d]*\d(?:[{_OCR_MARKS}]?[O\d])*[a-z]?)"
 _YEAR = r"(?P<year>(?:19|2[0O])[ \t]?[\dO][ \t]?[\dO])"      # OCR may split it: '20 17', '201 7'
 NUMBER_SYMBOL = re.compile(
     rf"{_NUM}[ \t]*\n?[ \t]*/\s*(?:{_YEAR}[ \t]*/\s*)?(?P<sym>{_GROUP}(?:(?:{_SEP}){_GROUP})*)")

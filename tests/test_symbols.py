@@ -58,6 +58,7 @@ def test_not_a_number(written):
     ("Thông tư số 48/201 7/TT-BYT ngày 28 tháng 12 năm 2017", "48/2017/TT-BYT", "48/201 7/TT-BYT"),
     ("Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012", "70-TB/TW", "70-TB/TW"),
     ("Quy định số 08-QĐi/TW ngày 25/10/2018", "08-QĐi/TW", "08-QĐi/TW"),
+    ("Căn cứ Nghị định s20/2008/NĐ-CP ngày 14/02/2008", "20/2008/NĐ-CP", "20/2008/NĐ-CP"),
 ])
 def test_find_in_running_text(text, ident, matched):
     found = find(view(text))
