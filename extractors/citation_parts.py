@@ -169,6 +169,10 @@ def _place_end(clean: str, folded: str, p: int, stop: int) -> int:
     kind = _PLACE_KIND.match(folded, p, stop)
     q = kind.end() if kind else p
     name = _PLACE_NAME.match(clean, q, stop)
+    # without a unit word only a title-case name follows: in a title in capitals ('CỦA BỘ CHÍNH TRỊ VỀ PHƯƠNG
+    # HƯỚNG …') the words after the body are its summary
+    if not kind and any(w.isupper() and len(w) > 1 for w in clean[q:name.end()].split()):
+        return p
     return name.end() if name.end() > q else p
 
 

@@ -271,3 +271,10 @@ def test_citations_by_name():
                      ("bo_luat", "Bộ luật Lao động", None),
                      ("de_an", "Đề án 06", None),
                      ("de_an", "Đề án 06/CP", None)]
+
+
+def test_issuer_in_a_title_in_capitals_stops_before_the_summary():
+    # 12/NQ-CP (2023): its title cites the Politburo's resolution in capitals
+    refs = _refs("NGHỊ QUYẾT\nTHỰC HIỆN NGHỊ QUYẾT SỐ 15-NQ/TW NGÀY 05 THÁNG 5 NĂM 2022 CỦA BỘ CHÍNH TRỊ VỀ PHƯƠNG "
+                 "HƯỚNG, NHIỆM VỤ PHÁT TRIỂN THỦ ĐÔ HÀ NỘI\n")
+    assert [(r.id, r.issuer) for r in refs] == [("15-NQ/TW", "BỘ CHÍNH TRỊ")]
