@@ -12,3 +12,4 @@ class Options:
     max_unpacked_bytes: int = 256 * 1024 * 1024   # zip members (DOCX) may not unpack past this
     timeout_s: float = 600.0              # per file, enforced by the batch runner
     max_memory_mb: int = 4096             # per worker process, enforced by the batch runner
+    ocr_workers: int = 0                  # pages OCRed at once by one file's reader; 0 = all cores

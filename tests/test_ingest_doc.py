@@ -1,5 +1,5 @@
 """The .doc reader (LibreOffice to .docx): a dev draft against its signed PDF, a .doc that holds only
-pictures, a damaged file, and a machine without LibreOffice."""
+pictures (and its OCR through a PDF print), a damaged file, and a machine without LibreOffice."""
 from __future__ import annotations
 
 import shutil
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import IngestError
-from pipeline.ingest import doc
+from pipeline.ingest import doc, office, read
 from pipeline.options import Options
 from tests.conftest import FORMATS, RAW, manifest
 from tests.retention import word_retention
@@ -53,8 +53,24 @@ def test_doc_of_pictures_only_says_it_needs_ocr():
 
 
 @needs_soffice
+@pytest.mark.ocr
+def test_doc_of_pictures_only_is_read_by_ocr_of_its_pdf_print():
+    raw = read(PICTURES_ONLY)
+    assert raw.format == "doc" and raw.ocr_pages == (1, 2, 3) and not raw.warnings
+    text = raw.pages[0]
+    assert "TRUNG TÂM Y TẾ MÊ LINH" in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "Mê Linh, ngày" in text and "năm 2018" in text
+
+
+@needs_soffice
+def test_doc_of_pictures_only_stays_unread_when_ocr_is_off():
+    raw = read(PICTURES_ONLY, Options(ocr="never"))
+    assert raw.ocr_pages == () and any("OCR" in w for w in raw.warnings)
+
+
+@needs_soffice
 def test_damaged_doc_is_refused(monkeypatch):
-    monkeypatch.setattr(doc, "WORD_FILTERS", doc.WORD_FILTERS[:1])     # one try is enough here
+    monkeypatch.setitem(office.IMPORT_FILTERS, "doc", office.WORD_FILTERS[:1])     # one try is enough here
     data = DRAFT.read_bytes()[:8] + bytes(range(256)) * 16                # OLE2 signature, no Word inside
     with pytest.raises(IngestError, match="cannot read .doc"):
         doc.read(Path("x.doc"), data, Options())

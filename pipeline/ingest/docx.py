@@ -25,6 +25,7 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 MAIN_PART = "word/document.xml"
 NEAR_EMPTY = 20          # fewer letters than this: the document is pictures (a scan pasted into Word)
+PICTURES_ONLY = "no text in the document: it holds images only and needs OCR"    # ocr.complete reads these
 MAX_RATIO = 200          # deflate reaches ~1000:1 only on degenerate data; real XML stays well under 100:1
 
 
@@ -48,7 +49,7 @@ def read(path: Path, data: bytes, options: Options) -> RawText:
     warnings = ()
     if sum(c.isalpha() for c in text) < NEAR_EMPTY:
         pictures = any(n.startswith("word/media/") for n in zf.namelist())
-        warnings = ("no text in the document: it holds images only and needs OCR" if pictures
+        warnings = (PICTURES_ONLY if pictures
                     else "no text in the document",)
     return RawText(format="docx", pages=(text,), encoding=encoding, warnings=warnings)
 

@@ -27,7 +27,7 @@ def read(path: Path, data: bytes, options: Options) -> RawText:
     with tempfile.TemporaryDirectory(prefix="congvan-img-") as folder:
         files = frames(data, Path(folder), options.max_pages)
         texts = tesseract.in_parallel([lambda f=f: tesseract.ocr_image(f) for f in files],
-                                      getattr(options, "ocr_workers", 0))
+                                      options.ocr_workers)
     return RawText(format="image", pages=tuple(correct(t) for t in texts),
                    ocr_pages=tuple(range(1, len(texts) + 1)))
 

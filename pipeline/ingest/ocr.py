@@ -1,5 +1,6 @@
 """OCR of pages without a usable text layer: scans, e-signed scans whose only text is the signature
-stamp, and pages whose text layer is broken (marks dropped, ASCII-folded, garbage)."""
+stamp, and pages whose text layer is broken (marks dropped, ASCII-folded, garbage); and of Word
+files that hold only pictures, through a PDF that LibreOffice prints of them."""
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from ..document import RawText
 from ..options import Options
-from . import tesseract, textlayer
+from . import docx, office, pdf, tesseract, textlayer
 from .ocr_correct import correct
 from .tesseract import Progress
 
@@ -26,6 +27,8 @@ REASONS = {textlayer.MISSING: "no text layer", textlayer.STAMP: "only a signatur
 
 def complete(path: Path, data: bytes, raw: RawText, options: Options,
              progress: Progress | None = None) -> RawText:
+    if raw.format in ("docx", "doc") and docx.PICTURES_ONLY in raw.warnings and options.ocr != "never":
+        return ocr_pictures(data, raw, options, progress)
     if raw.format != "pdf":
         return raw     # images are OCRed by their reader; other formats carry real text
     needed = pages_to_ocr(path, raw.pages, options.ocr)
@@ -34,16 +37,35 @@ def complete(path: Path, data: bytes, raw: RawText, options: Options,
     if options.ocr == "never":
         notes = tuple(f"page {n}: {reason}; not OCRed (OCR is off)" for n, reason in needed.items())
         return replace(raw, warnings=raw.warnings + notes)
-    tesseract.require()
     numbers = sorted(needed)
     stamped = {n for n, reason in needed.items() if reason == REASONS[textlayer.STAMP]}
+    pages = list(raw.pages)
+    for n, text in zip(numbers, ocr_pdf(path, numbers, stamped, options, progress)):
+        pages[n - 1] = text
+    return replace(raw, pages=tuple(pages), ocr_pages=tuple(sorted(set(raw.ocr_pages) | set(numbers))))
+
+
+def ocr_pictures(data: bytes, raw: RawText, options: Options, progress: Progress | None) -> RawText:
+    """A Word file of pictures: every page of its PDF print is OCRed."""
+    tesseract.require()
+    printed = office.convert(data, raw.format, "pdf", options.timeout_s)
+    with tempfile.TemporaryDirectory(prefix="congvan-print-") as folder:
+        path = Path(folder) / "printed.pdf"
+        path.write_bytes(printed)
+        numbers = list(range(1, len(pdf.read(path, printed, options).pages) + 1))
+        pages = ocr_pdf(path, numbers, set(), options, progress)
+    return replace(raw, pages=tuple(pages), ocr_pages=tuple(numbers),
+                   warnings=tuple(w for w in raw.warnings if w != docx.PICTURES_ONLY))
+
+
+def ocr_pdf(path: Path, numbers: list[int], stamped: set[int], options: Options,
+            progress: Progress | None) -> list[str]:
+    """Corrected OCR text of the given pages of a PDF."""
+    tesseract.require()
     with tempfile.TemporaryDirectory(prefix="congvan-ocr-") as folder:
         jobs = [lambda n=n: ocr_page(path, n, Path(folder), n in stamped) for n in numbers]
-        texts = tesseract.in_parallel(jobs, getattr(options, "ocr_workers", 0), progress)
-    pages = list(raw.pages)
-    for n, text in zip(numbers, texts):
-        pages[n - 1] = correct(text)
-    return replace(raw, pages=tuple(pages), ocr_pages=tuple(sorted(set(raw.ocr_pages) | set(numbers))))
+        texts = tesseract.in_parallel(jobs, options.ocr_workers, progress)
+    return [correct(text) for text in texts]
 
 
 def ocr_page(path: Path, number: int, folder: Path, stamped: bool) -> str:
