@@ -142,16 +142,22 @@ def _cited_around(text: str, folded: str, start: int, end: int, target: bool = F
     return bool(after and NUMBER_SYMBOL.search(text, after.end(), after.end() + 50))
 
 
-_THIS = re.compile(r"\s+(?:này|nay)(?!\w)")
+# after a type's name, what makes it a citation of another document: a name ('Luật Bảo hiểm y tế') or a number
+_CITED_NAME = re.compile(r"\s+(?:số\b|\d|(?P<word>\w))")
 _ERA = 366      # days: a bare range that began this long before the issue day names an era or an anniversary
 
 
 def _other_document(text: str, lo: int, hi: int) -> bool:
     """The clause text[lo:hi] names a document other than this one ('Luật Bảo hiểm y tế', 'Thông tư số
-    13/2025/TT-BYT'), not 'Quyết định này': an entry into force there is a fact about that document."""
+    13/2025/TT-BYT'), not 'Quyết định này' or 'Hướng dẫn tại công văn này': an entry into force there is a fact
+    about that document."""
     if NUMBER_SYMBOL.search(text, lo, hi):
         return True
-    return any(not _THIS.match(text, m.end()) for m in _programme_name().finditer(text, lo, hi))
+    for m in _programme_name().finditer(text, lo, hi):
+        after = _CITED_NAME.match(text, m.end())
+        if after and (not after.group("word") or after.group("word").isupper()):
+            return True
+    return False
 
 
 def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines, body_from: int,

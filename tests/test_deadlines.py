@@ -275,3 +275,9 @@ def test_a_stage_of_years_from_one_year_to_another_ends_with_the_last():
     # KH 1312/KH-UBND Bến Tre (2013)
     text = "Uỷ ban nhân dân tỉnh xây dựng Kế hoạch thực hiện Đề án 31 giai đoạn II từ năm 2013 đến 2016 như sau:\n"
     assert dues(text, "2013-03-28") == [("period", "2016-12-31")]
+
+
+def test_this_letter_applying_from_a_past_day_stays_a_deadline():
+    # a type's name used as a common noun ('hướng dẫn tại công văn này') names no other document
+    text = "6. Nội dung hướng dẫn tại công văn này được áp dụng thực hiện từ ngày 01 tháng 01 năm 2021.\n"
+    assert dues(text, "2021-01-27") == [("from", "2021-01-01")]
