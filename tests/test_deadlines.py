@@ -279,5 +279,6 @@ def test_a_stage_of_years_from_one_year_to_another_ends_with_the_last():
 
 def test_this_letter_applying_from_a_past_day_stays_a_deadline():
     # a type's name used as a common noun ('hướng dẫn tại công văn này') names no other document
-    text = "6. Nội dung hướng dẫn tại công văn này được áp dụng thực hiện từ ngày 01 tháng 01 năm 2021.\n"
-    assert dues(text, "2021-01-27") == [("from", "2021-01-01")]
+    text = ("6. Nội dung hướng dẫn tại công văn này được áp dụng thực hiện từ ngày 01 tháng 01 năm 2021.\n"
+            "7. Kế hoạch được thực hiện từ ngày 15 tháng 01 năm 2021.\n")
+    assert dues(text, "2021-01-27") == [("from", "2021-01-01"), ("from", "2021-01-15")]
