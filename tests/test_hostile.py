@@ -151,8 +151,9 @@ def test_renamed_files_read_by_content(batch):
 
 
 def test_blank_pdf_gives_an_empty_record(batch):
+    """Read with --ocr auto: pages without an image are not sent to OCR (one pdfimages -list call decides)."""
     record = batch[3]["blank_1000.pdf"]
-    assert record["source"]["pages"] == 1000
+    assert record["source"]["pages"] == 1000 and not record["source"]["ocr"]
     assert not record["text"].strip() and not record["obligations"]
 
 
