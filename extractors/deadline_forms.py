@@ -93,9 +93,17 @@ def operator_before(folded: str, pos: int, line_start: int, applies_to: str) -> 
     lo = max(line_start, pos - 80)
     m = _operator_tail(applies_to).search(folded, lo, pos)
     if not m:
-        return None
+        named = _NAMED_DEADLINE.search(folded, lo, pos) if applies_to == "date" else None
+        return (named.start(), "han", "by") if named else None
     op = re.sub(r"\s+", " ", m.group("op"))
     return m.start(), op, _operators(applies_to)[op]
+
+
+# A deadline named by a noun, what it is for between the noun and its day: 'Hạn chót nhận hồ sơ là ngày 30/9',
+# 'Thời hạn nộp báo cáo: ngày 15/10' ('thời hạn sử dụng' of a card is a validity, so 'thời hạn' needs its act).
+_NAMED_DEADLINE = re.compile(
+    r"(?<![a-z0-9])(?:han\s+(?:chot|cuoi)(?:\s+[a-z]+){0,5}|thoi\s+han\s+(?:nop|gui|nhan|hoan\s+thanh|bao\s+cao|dang\s+ky)"
+    rf"(?:\s+[a-z]+){{0,4}})\s*(?:\bla\b|:){_FILLER}$")
 
 
 # ---- counts ---------------------------------------------------------------------------------------------------

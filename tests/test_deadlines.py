@@ -282,3 +282,12 @@ def test_this_letter_applying_from_a_past_day_stays_a_deadline():
     text = ("6. Nội dung hướng dẫn tại công văn này được áp dụng thực hiện từ ngày 01 tháng 01 năm 2021.\n"
             "7. Kế hoạch được thực hiện từ ngày 15 tháng 01 năm 2021.\n")
     assert dues(text, "2021-01-27") == [("from", "2021-01-01"), ("from", "2021-01-15")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hạn chót nhận hồ sơ là ngày 30/9/2025.", [("by", "2025-09-30")]),
+    ("Thời hạn nộp báo cáo: ngày 15/10/2025.", [("by", "2025-10-15")]),
+    ("Thẻ có thời hạn sử dụng là ngày 31/12/2025.", []),      # a validity, not a time to act
+])
+def test_a_deadline_named_by_a_noun_with_its_act_between(text, expected):
+    assert dues(text, "2025-09-01") == expected
