@@ -23,6 +23,8 @@ from pipeline.ingest.ocr_layout import page_text
     ("CỘNG HÒA XÃ HỘI CHU NGHIA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     ("Ðiều 1. tô\nchức triên khai", "Điều 1. tổ\nchức triển khai"),
     ("quy định chỉ tiết về chỉ phí", "quy định chi tiết về chi phí"),
+    ("1, Thực hiện nghiêm các quy định; - : --", "1. Thực hiện nghiêm các quy định;"),
+    ("- Như trên;\n-BGĐSYT;\n-- Lưu: VT.", "- Như trên;\n- BGĐSYT;\n- Lưu: VT."),
 ])
 def test_known_slips_are_set_right(ocr, right):
     assert correct(ocr) == right
@@ -34,16 +36,18 @@ def test_known_slips_are_set_right(ocr, right):
     "đủ điều kiện thực hiện chi trả hằng năm",
     "cộng tác viên tại cộng đồng",                  # 'cộng tác' is a word, not 'công tác' misread
     "Tờ trình số 12/TTr-SYT - Như trên",          # a list dash is not part of the symbol
+    "Độc lập - Tự do - Hạnh phúc",
+    "- Như trên;\n- Lưu: VT, NVY.",
 ])
 def test_correct_text_is_left_alone(text):
     assert correct(text) == text
 
 
-def tsv(*words: tuple[str, int, int, int, int, int]) -> str:
-    """Tesseract TSV with one row per word: (text, line, left, top, width, height)."""
+def tsv(*words: tuple) -> str:
+    """Tesseract TSV with one row per word: (text, line, left, top, width, height[, confidence])."""
     rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
-    rows += [f"5\t1\t1\t1\t{line}\t{i}\t{left}\t{top}\t{width}\t{height}\t95\t{text}"
-             for i, (text, line, left, top, width, height) in enumerate(words, 1)]
+    rows += [f"5\t1\t1\t1\t{line}\t{i}\t{left}\t{top}\t{width}\t{height}\t{rest[0] if rest else 95}\t{text}"
+             for i, (text, line, left, top, width, height, *rest) in enumerate(words, 1)]
     return "\n".join(rows)
 
 
@@ -65,3 +69,17 @@ def test_two_header_columns_come_out_one_after_the_other():
         "CỘNG HÒA XÃ", "Độc lập", "Kiên Giang,", "",
         "V/v tập huấn", "Kính gửi:",                 # left column only: stays in reading order
         "Sở Y tế nhận được công văn số 499/RHMTW ngày 04 tháng"]) + "\n"
+
+
+def test_seal_specks_are_left_out_and_the_columns_stay_in_order():
+    # A Nơi nhận column beside a round seal, read as low-confidence fragments (confidences as
+    # Tesseract gave them on a real scan); a handwritten number keeps its số ký hiệu.
+    page = tsv(("Số:", 1, 450, 100, 60, 40, 56), ("20€2)/SYT-NVY", 1, 520, 100, 260, 40, 25),
+               ("Nơi", 2, 450, 400, 60, 40, 95), ("nhận:", 2, 520, 400, 90, 40, 96),
+               ("GIÁM", 2, 1200, 400, 90, 40, 91), ("ĐỐC", 2, 1300, 400, 80, 40, 91),
+               ("-", 3, 450, 460, 20, 40, 90), ("BGĐSYT;", 3, 480, 460, 150, 40, 67), ("..", 3, 640, 460, 20, 40, 33),
+               ("ĐA", 3, 1200, 460, 50, 40, 0), ("XHCN", 3, 1260, 460, 90, 40, 45), ("NG", 3, 1360, 460, 50, 40, 46),
+               ("-", 4, 450, 520, 20, 40, 92), ("Lưu:", 4, 480, 520, 80, 40, 90), ("VT.", 4, 570, 520, 60, 40, 93),
+               ("¬¬_.", 4, 1200, 520, 60, 40, 0), ("t", 4, 1300, 520, 20, 40, 83), ("`", 4, 1330, 520, 20, 40, 70))
+    assert page_text(page) == "\n".join([
+        "Số: 20€2)/SYT-NVY", "Nơi nhận:", "- BGĐSYT;", "- Lưu: VT.", "", "GIÁM ĐỐC"]) + "\n"

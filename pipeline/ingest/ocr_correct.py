@@ -22,11 +22,17 @@ NUMBER_LABEL = re.compile(r"(?m)^([ \t]*)S[oóòỏõọôốồổỗộơớ�
 SYMBOL = re.compile(r"\d+ ?/ ?(?:\d{4} ?/ ?)?[A-ZĐ][\w&]*(?:(?: -|- |-)[A-ZĐ][\w&]*)*(?![^\W\d_])")
 # Speckles read as a sign between the slash and the symbol's letters ('26 /§SYT-TCCB', '406//BVPS').
 SLASH_NOISE = re.compile(r"(?<=[\d ])/[§$*#@%^~'`\"/]+(?=[A-ZĐ])")
-# Specks read as punctuation at either end of a line ('.. UBND TỈNH', '__ “SỞ Y TẾ', ': Kính gửi: -');
-# a list dash at the head of a line is kept.
-EDGE_SPECKS = re.compile(r"(?m)^[ \t]*[._'\"“”‘’`~|¬:;,]+[ \t]+|[ \t]+(?:[_'\"“”‘’`~|¬]+|-)[ \t]*$")
+# Specks read as punctuation at either end of a line ('.. UBND TỈNH', '__ “SỞ Y TẾ', ': Kính gửi: -',
+# 'môi trường; - : --'); a list dash at the head of a line is kept.
+EDGE_SPECKS = re.compile(r"(?m)^[ \t]*[._'\"“”‘’`~|¬:;,]+[ \t]+|[ \t]+(?:[_'\"“”‘’`~|¬]+|-)[ \t]*$"
+                         r"|(?:[ \t]+[^\w\s]+){2,}[ \t]*$")
 # An issuing body's abbreviation run into the next word ('UBNDTỈNH KIÊN GIANG').
 GLUED_ABBREVIATION = re.compile(r"\b(UBND|HĐND)(?=[A-ZĐÀ-Ỹ][^\W\d_])")
+# List markers as OCR bends them: '1,' for '1.', a dash glued to its item or doubled ('-BGĐSYT;', '-- Lưu').
+LIST_MARKS = (
+    (re.compile(r"(?m)^([ \t]*\d{1,2}),(?=[ \t]+[A-ZĐÀ-Ỹ])"), r"\1."),
+    (re.compile(r"(?m)^([ \t]*)(?:-(?=[A-ZĐÀ-Ỹ])|--[ \t]*(?=\w))"), r"\1- "),
+)
 WORD = re.compile(r"[^\W\d_]+")
 SEPARATOR = re.compile(r"[ \t]*\n?[ \t]*")      # between the words of one phrase: spaces, one line break
 
@@ -46,6 +52,8 @@ def correct(text: str) -> str:
         text = pattern.sub(replacement, text)
     text = EDGE_SPECKS.sub("", text)
     text = GLUED_ABBREVIATION.sub(r"\1 ", text)
+    for pattern, replacement in LIST_MARKS:
+        text = pattern.sub(replacement, text)
     text = NUMBER_LABEL.sub(r"\1Số:", text)
     text = SLASH_NOISE.sub("/", text)
     text = SYMBOL.sub(lambda m: m.group().replace(" ", ""), text)

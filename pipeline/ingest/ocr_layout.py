@@ -3,16 +3,27 @@
 The header (issuer left, Quốc hiệu right) and the footer (Nơi nhận left, signer right) are two
 columns side by side (FORMAT.md §1); every Tesseract page mode reads them line by line across
 the page, mixing 'UBND TỈNH X CỘNG HÒA XÃ HỘI …'. Rows that break into a left and a right part
-at a wide gap are emitted as the left column, then the right one."""
+at a wide gap are emitted as the left column, then the right one.
+
+Seals, signatures and handwriting read as runs of low-confidence specks and fragments ('¬¬_.',
+'ĐA XHCN NG :'); they are left out, so that they neither end a Nơi nhận entry nor join a duty."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
+from typing import Iterable
 
 # A gap wider than this many word heights separates two columns; word spacing is about a
 # quarter of a word height, a justified line's stretched spaces stay under one.
 COLUMN_GAP = 1.5
-NOISE_CONFIDENCE = 60      # lone dots and commas read below this are speckles (dashes are kept)
+NOISE_CONFIDENCE = 60      # words of punctuation only read below this are speckles (dashes are kept)
+# A column part none of whose words is read with this confidence is a seal or a scribble: printed
+# words in a scan are read at 85-97, stamp fragments at 0-50.
+PART_CONFIDENCE = 50
+# A số ký hiệu with a handwritten number ('Số:‡‡Œ/SYT-NVY') is read at low confidence, and kept.
+NUMBER_SHAPE = re.compile(r"/[A-ZĐ]{2}")
+MIN_LETTERS = 2            # a line of one letter or digit and specks ('t ` *') is a speck too
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,7 @@ class Word:
     width: int
     height: int
     paragraph: tuple[int, int]
+    confidence: float = 100.0
 
     @property
     def right(self) -> int:
@@ -58,11 +70,11 @@ def parse_tsv(tsv: str) -> list[Line]:
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         text, conf = cols[11].strip(), float(cols[10])
-        if len(text) == 1 and not text.isalnum() and text not in "-–—" and conf < NOISE_CONFIDENCE:
+        if conf < NOISE_CONFIDENCE and not any(c.isalnum() for c in text) and text.strip("-–—"):
             continue
         block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
         left, top, width, height = (int(c) for c in cols[6:10])
-        lines.setdefault((block, par, line), []).append(Word(text, left, top, width, height, (block, par)))
+        lines.setdefault((block, par, line), []).append(Word(text, left, top, width, height, (block, par), conf))
     return [Line(tuple(sorted(ws, key=lambda w: w.left))) for ws in lines.values()]
 
 
@@ -75,6 +87,13 @@ def segments(line: Line) -> list[Line]:
             parts.append([])
         parts[-1].append(word)
     return [Line(tuple(p)) for p in parts]
+
+
+def legible(line: Line) -> Line | None:
+    """The line without its column parts of specks; None when nothing legible is left."""
+    words = tuple(w for p in segments(line) for w in p.words
+                  if max(w.confidence for w in p.words) >= PART_CONFIDENCE or NUMBER_SHAPE.search(p.text))
+    return Line(words) if sum(c.isalnum() for w in words for c in w.text) >= MIN_LETTERS else None
 
 
 def sides(line: Line, middle: float) -> tuple[Line | None, Line | None] | None:
@@ -91,6 +110,10 @@ def sides(line: Line, middle: float) -> tuple[Line | None, Line | None] | None:
     return None
 
 
+def texts(lines: Iterable[Line | None]) -> list[str]:
+    return [kept.text for kept in map(legible, filter(None, lines)) if kept]
+
+
 def page_text(tsv: str) -> str:
     lines = sorted(parse_tsv(tsv), key=lambda ln: ln.top)
     if not lines:
@@ -102,16 +125,17 @@ def page_text(tsv: str) -> str:
     def flush() -> None:
         # Column order up to the last line reaching into the right column; what follows on the
         # left only (the V/v summary, a centred 'Kính gửi:') stays in reading order.
+        # Specks are left out only now, so that they move no line from its column.
         last_right = max((i for i, (_, right) in enumerate(run) if right), default=-1)
         if any(left and right for left, right in run):
             head, tail = run[:last_right + 1], run[last_right + 1:]
-            out.extend(left.text for left, _ in head if left)
+            out.extend(texts(left for left, _ in head))
             out.append("")
-            out.extend(right.text for _, right in head if right)
+            out.extend(texts(right for _, right in head))
             out.append("")
         else:
             tail = run
-        out.extend((left or right).text for left, right in tail)
+        out.extend(texts(left or right for left, right in tail))
         run.clear()
 
     previous = None
@@ -119,6 +143,9 @@ def page_text(tsv: str) -> str:
         split = sides(line, middle)
         if split:
             run.append(split)
+            continue
+        line = legible(line)
+        if line is None:
             continue
         flush()
         if previous is not None and line.words[0].paragraph != previous.words[-1].paragraph:
