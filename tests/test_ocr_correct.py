@@ -25,6 +25,9 @@ from pipeline.ingest.ocr_layout import page_text
     ("quy định chỉ tiết về chỉ phí", "quy định chi tiết về chi phí"),
     ("1, Thực hiện nghiêm các quy định; - : --", "1. Thực hiện nghiêm các quy định;"),
     ("- Như trên;\n-BGĐSYT;\n-- Lưu: VT.", "- Như trên;\n- BGĐSYT;\n- Lưu: VT."),
+    ("- L:VT,ntphong (02B):", "- Lưu: VT,ntphong (02B):"),
+    ("Lưu VT.pxphong.", "- Lưu: VT, pxphong."),
+    ("- Lưu VT, NVD.", "- Lưu: VT, NVD."),
 ])
 def test_known_slips_are_set_right(ocr, right):
     assert correct(ocr) == right

@@ -33,6 +33,12 @@ LIST_MARKS = (
     (re.compile(r"(?m)^([ \t]*\d{1,2}),(?=[ \t]+[A-ZĐÀ-Ỹ])"), r"\1."),
     (re.compile(r"(?m)^([ \t]*)(?:-(?=[A-ZĐÀ-Ỹ])|--[ \t]*(?=\w))"), r"\1- "),
 )
+# The archive line of Nơi nhận ('- Lưu: VT, <drafting unit>.', FORMAT.md 9b) as OCR bends it: 'L:VT,',
+# 'Lưu VT.pxphong.', its dash lost; the stamp 'VT' (văn thư) anchors it.
+ARCHIVE = (
+    (re.compile(r"(?m)^[ \t]*(?:-[ \t]*)?L(?:ưu|uu|ưư|ư|u)?[ \t]*[:;.]?[ \t]*(?=VT\b)"), "- Lưu: "),
+    (re.compile(r"(?m)^(- Lưu: VT)[.;](?=[ \t]*[^\W\d_])"), r"\1, "),
+)
 WORD = re.compile(r"[^\W\d_]+")
 SEPARATOR = re.compile(r"[ \t]*\n?[ \t]*")      # between the words of one phrase: spaces, one line break
 
@@ -52,7 +58,7 @@ def correct(text: str) -> str:
         text = pattern.sub(replacement, text)
     text = EDGE_SPECKS.sub("", text)
     text = GLUED_ABBREVIATION.sub(r"\1 ", text)
-    for pattern, replacement in LIST_MARKS:
+    for pattern, replacement in LIST_MARKS + ARCHIVE:
         text = pattern.sub(replacement, text)
     text = NUMBER_LABEL.sub(r"\1Số:", text)
     text = SLASH_NOISE.sub("/", text)
