@@ -27,6 +27,8 @@ NOT_ACTORS = ("trường hợp", "người bệnh không", "cơ sở dữ liệu
               "các nội dung", "các văn bản", "các quy định", "các hoạt động", "các chỉ tiêu", "các thông tin")
 BARE_ACTOR_WORDS = 14
 BARE_HEADS = ("người", "cơ quan", "tổ chức", "cá nhân", "bên", "người đứng đầu")
+APPOSITION = re.compile(r"\s+[-–]\s+(?=[a-zđ])")
+HEAD_COLON = re.compile(r"(?<=\w)\s*:\s+(?=[A-ZĐ])")
 NOT_BARE = re.compile(r"\b(?:được|khi|nếu|sau|trường hợp|là)\b", re.IGNORECASE)
 DEIXIS = ("quy co quan", "quy so", "quy don vi", "quy benh vien", "quy ong", "quy ba", "quy vi",
           "cac don vi", "don vi", "cac co quan, don vi", "cac co quan, don vi lien quan")
@@ -77,7 +79,8 @@ def phrase_until_verb(s: str) -> tuple[str, int] | None:
               if not _noun_use(s2, v) and s2[:v.start()].strip().lower() not in BARE_HEADS), None)
     if not m or m.start() == 0:
         return None
-    actor = s2[:m.start()].strip(" ,:;-–")
+    # 'Giao Giám đốc: Sở X, Sở Y …' reads 'Giám đốc Sở X, Sở Y'; 'Sở X - cơ quan thường trực …' is Sở X
+    actor = APPOSITION.split(HEAD_COLON.sub(" ", s2[:m.start()]))[0].strip(" ,:;-–")
     if not actor or len(actor.split()) > MAX_ACTOR_WORDS or "." in actor[-2:]:
         return None
     return actor, shift + m.start()

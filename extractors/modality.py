@@ -67,8 +67,11 @@ def find_markers(s: str) -> list[tuple[int, int, str]]:
 
 
 def starts_with(s: str, phrases: tuple[str, ...]) -> bool:
-    low = s.lower().lstrip(" -–+*•\"“(")
-    return any(low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()) for p in phrases)
+    orig = s.lstrip(" -–+*•\"“(")
+    low = orig.lower()
+    # a capital right after the phrase is a new word whose space a web copy lost: 'Ban hành kèm theoQuyết định'
+    return any(low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum() or orig[len(p)].isupper())
+               for p in phrases)
 
 
 def is_non_duty(s: str, in_duties: bool = False) -> bool:

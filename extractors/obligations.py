@@ -52,6 +52,7 @@ class Context:
     skip: bool = False            # clauses are not duties (scope, purpose, definitions)
     modality: str = "must"
     deadline: str | None = None
+    lead_in: bool = False         # an unlabelled 'X yêu cầu:' whose next paragraph is what it asks
 
 
 def _item_label(stack: list[Context]) -> str | None:
@@ -142,6 +143,8 @@ def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | Non
         actor = ctx.actor
         action_from = first[0] if first and first[0] == len(s) - len(s.lstrip()) else 0
     action = _clean(s[action_from:]).rstrip("./;:")
+    if not any(m[2] in ("request", "assign") for m in marks) and _presents_document(action, flat):
+        return None
     return _Candidate(start, end, modality, actor, action, addressed)
 
 
@@ -168,6 +171,9 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
         if not p.heading and p.level >= 2 and below is not None and below.level > p.level \
                 and actors.heading_actor(p.text.rstrip(". "), bare=True):
             p = replace(p, heading=True)   # '1. Công chức Văn phòng - Thống kê, Ông Nguyễn Văn A.' heads its points
+        elif p.heading and p.level >= 4 and not p.text.endswith(":") \
+                and (below is None or 0 <= below.level <= p.level):
+            p = replace(p, heading=False)  # an unpunctuated last or lone dash heads nothing: it is an item
         _place(stack, p)
         ctx = _merged(stack)
         if p.heading:
@@ -204,20 +210,29 @@ def _heading_duty(text: str, p: Paragraph, ctx: Context, node: Context,
                   deadlines: tuple[Deadline, ...]) -> list[_Candidate]:
     """A heading hands an actor and a duty context to its items. One ending in ':' is a duty itself when,
     past its actor and marker, real action is left ('Riêng UBND phường X cử đại diện … và chỉ đạo …:');
-    its items then are details of that duty, not duties of their own."""
+    its items then are details of that duty, unless it asks for them ('đề nghị X …, cụ thể như sau:')."""
     _set_heading(node, p, text, deadlines)
     if not p.text.rstrip("”\"’").endswith(":") or p.level in (0, 1) or ctx.skip:
         return []
     spans = sentences(text, p.body_start, p.end)
     before = _sentence_duties(text, spans[:-1], ctx)   # 'Đề nghị UBND cấp xã …. Riêng UBND phường X …:'
     lead_start = spans[-1][0] if spans else p.body_start
+    commands = [m for m in find_markers(text[lead_start:p.end]) if m[2] in ("request", "assign")]
+    if commands and not INTRO_TAIL.sub("", text[lead_start + commands[-1][1]:p.end]).strip():
+        return before             # 'Ủy ban nhân dân tỉnh yêu cầu:': the duty is what follows
     cand = _classify(text, lead_start, p.end, ctx)
     # a duty of its own: a command, or a named subject doing something ('Các cơ sở KCB thực hiện …:')
     if cand is None or not (find_markers(text[lead_start:p.end]) or cand.actor != ctx.actor) \
             or len(_action_left(cand.action).split()) < MIN_ACTION_WORDS:
         return before
-    node.duties = False
+    # 'đề nghị X thực hiện …, cụ thể như sau:' asks for each item below; 'X được kê đơn … với:' lists details
+    node.duties = bool(commands)
     return before + [cand]
+
+
+def _presents_document(action: str, sentence: str) -> bool:
+    """'UBND tỉnh ban hành Kế hoạch triển khai thực hiện như sau:': the issuer presents this document."""
+    return starts_with(action, non_duty("own")) and re.search(r"\bsau(?:\s+đây)?\s*:$", sentence) is not None
 
 
 def _action_left(action: str) -> str:
@@ -236,6 +251,9 @@ def _place(stack: list[Context], p: Paragraph) -> None:
             stack.pop()
     else:
         while stack and (not stack[-1].heading or stack[-1].level != int(stack[-1].level)):
+            if stack[-1].lead_in:
+                stack[-1].lead_in = False   # the one paragraph a lead-in introduces sits under it
+                break
             stack.pop()
         # an unlabelled paragraph sits between its labelled parent and that parent's numbered children
         level = (stack[-1].level if stack else -1) + 0.5
@@ -268,7 +286,8 @@ def _set_heading(node: Context, p: Paragraph, text: str, deadlines: tuple[Deadli
     if not actor and marks and marks[0][2] in ("request", "assign"):
         obj = actors.object_after(lead, marks[0][1])
         actor = obj[0] if obj else None
-    if not actor and marks:
+    if not actor and marks and marks[0][2] not in ("request", "assign"):
+        # the subject of 'yêu cầu' / 'giao' is who asks, not who must act
         subj = actors.subject(lead, marks[0][0])
         actor = subj[0] if subj else None
     # 'Việc kê đơn phải … các nguyên tắc sau:' lists rules; items are duties under an actor or a request
@@ -279,6 +298,7 @@ def _set_heading(node: Context, p: Paragraph, text: str, deadlines: tuple[Deadli
     if any(m[2] == "assign" for m in marks):
         node.modality = "assign"
     node.deadline = _deadline_in(deadlines, p.start, p.end)
+    node.lead_in = p.level < 0 and node.duties and p.text.rstrip("”\"’").endswith(":")
 
 
 def _paragraph_duties(text: str, p: Paragraph, ctx: Context) -> list[_Candidate]:

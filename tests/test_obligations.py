@@ -261,3 +261,76 @@ def test_one_duty_per_actor_and_polite_request():
     assert [(o.item, o.actor, o.modality) for o in got] == [
         ("1", "Sở Tài chính", "assign"), ("1", "Sở Nội vụ", "coordinate"), (None, "Quý cơ quan", "request")]
     assert got[0].text.endswith("dự toán kinh phí;")
+
+
+@pytest.mark.parametrize("line", [
+    # a web copy that lost the space after 'theo' (QĐ 719/QĐ-TTg 2012)
+    "Điều 1. Ban hành kèm theoQuyết định này Kế hoạch tổ chức các hoạt động kỷ niệm 100 năm Ngày sinh.",
+    # a resolution's ground (NQ 30/2011/NQ-HĐND Bình Định)
+    "Trên cơ sở xem xét Tờ trình số 51/TTr-UBND ngày 11/8/2011 của Ủy ban nhân dân tỉnh về việc xin ý kiến",
+])
+def test_glued_act_and_resolution_ground_are_no_duties(line):
+    assert duties_of(doc_of("QUYẾT ĐỊNH:\n" + line + "\n"), (), ()) == ()
+
+
+@pytest.mark.parametrize("lead", [
+    "Ủy ban nhân dân tỉnh xây dựng kế hoạch triển khai thực hiện, cụ thể như sau:",
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện như sau:",
+])
+def test_plan_presenting_itself_is_no_duty(lead):
+    text = ("KẾ HOẠCH\nTriển khai Quyết định số 34/2014/QĐ-TTg\n"
+            "Thực hiện Công văn số 2928/LĐTBXH-BVCSTE ngày 12/8/2014 của Bộ Lao động, Thương binh và Xã hội.\n"
+            f"{lead}\nI. MỤC ĐÍCH, YÊU CẦU\n1. Tạo môi trường sống an toàn, thân thiện với trẻ em.\n")
+    assert duties_of(doc_of(text), (), ()) == ()
+
+
+def test_lead_in_ending_with_the_command_gives_the_next_paragraph():
+    # CV 554/UBND-KT An Giang 2006: the duty is the paragraph after 'yêu cầu:', not the lead-in
+    text = ("Kính gửi: UBND huyện, thị, thành phố.\n"
+            "Nhân dịp Lễ hội diễn ra tại An Giang từ ngày 23 đến ngày 26 tháng 02 năm 2006, "
+            "Ủy ban nhân dân tỉnh An Giang yêu cầu:\n"
+            "Ủy ban nhân dân các huyện, thị, thành phố vận động nhân dân treo cờ tổ quốc trong suốt những ngày "
+            "diễn ra Lễ hội.\n"
+            "Ủy ban nhân dân tỉnh An Giang yêu cầu UBND huyện, thị, thành phố khẩn trương tổ chức thực hiện.\n")
+    got = duties_of(doc_of(text), (), ())
+    assert [(o.actor, o.text[:40]) for o in got] == [
+        ("Ủy ban nhân dân các huyện, thị, thành phố", "Ủy ban nhân dân các huyện, thị, thành ph"),
+        ("UBND huyện, thị, thành phố", "Ủy ban nhân dân tỉnh An Giang yêu cầu UB")]
+
+
+def test_dash_items_under_a_request_are_duties():
+    # CV 4024/BHXH-CSYT 2008 and CV 2618/BHXH-KHTC 2010: 'đề nghị/yêu cầu X …:' then dash items
+    text = ("Kính gửi: Bảo hiểm xã hội các tỉnh, thành phố.\n"
+            "Vì vậy, đề nghị Bảo hiểm xã hội các tỉnh, thành phố thực hiện nghiêm túc hướng dẫn tại công văn trên, "
+            "cụ thể như sau:\n"
+            "- Thông báo các cơ sở khám chữa bệnh BHYT có đăng ký khám chữa bệnh ban đầu cho tỉnh ngoài.\n"
+            "- Chỉ phát hành thẻ đăng ký KCB ban đầu tại tỉnh khác từ cơ sở KCB tuyến huyện trở xuống\n")
+    got = duties_of(doc_of(text), (), ())
+    assert [o.text[:30] for o in got] == ["Vì vậy, đề nghị Bảo hiểm xã hộ", "Thông báo các cơ sở khám chữa ",
+                                          "Chỉ phát hành thẻ đăng ký KCB "]
+    assert {o.actor for o in got} == {"Bảo hiểm xã hội các tỉnh, thành phố"}
+
+
+def test_rule_heading_items_are_no_duties():
+    # TT 55/2025/TT-BYT Điều 6: 'phân cấp chuyên môn' is a noun; the items list who may prescribe
+    text = ("Điều 6. Thẩm quyền kê đơn\n"
+            "1. Người hành nghề được kê đơn kết hợp thuốc thang với thuốc hóa dược phù hợp với phạm vi hoạt động "
+            "chuyên môn và phân cấp chuyên môn kỹ thuật của cơ sở với các chức danh chuyên môn sau:\n"
+            "a) Người hành nghề quy định tại điểm a khoản 1 Điều 4 Thông tư này;\n")
+    assert [o.item for o in duties_of(doc_of(text), (), ())] == []
+
+
+def test_implementation_article_and_actor_forms():
+    text = ("QUYẾT ĐỊNH:\n"
+            "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở, Ban, ngành có liên quan căn cứ "
+            "Quyết định thi hành.\n"
+            "Điều 3. Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông tiếp tục "
+            "tuyên truyền trong toàn thể cán bộ, công chức.\n"
+            "Điều 4. Các cơ quan, đơn vị sau đây chịu trách nhiệm tổ chức thực hiện Kế hoạch hành động:\n"
+            "1. Sở Kế hoạch và Đầu tư - cơ quan thường trực Ban vì sự tiến bộ phụ nữ tỉnh giúp Ban tham mưu "
+            "Ủy ban nhân dân tỉnh chỉ đạo triển khai Kế hoạch hành động.\n")
+    got = duties_of(doc_of(text), (), ())
+    assert [(o.item, o.actor) for o in got] == [
+        ("Điều 2", "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở, Ban, ngành có liên quan"),
+        ("Điều 3", "Giám đốc Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông"),
+        ("Điều 4.1", "Sở Kế hoạch và Đầu tư")]
