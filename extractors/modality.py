@@ -11,6 +11,7 @@ from .lexicon import read_tsv
 CONDITION = re.compile(r"\s*(?:Trường hợp|Trong trường hợp|Nếu|Khi)\b", re.IGNORECASE)
 PAST = re.compile(r"(?:đã|được|đang|vừa|chưa|không phải)\s+$")   # done, pending, or exempted: no command
 SECTION_WORDS = 12
+TAKING_EFFECT = re.compile(r"\btừ ngày\s+(?:\w+\s+){1,3}này\s+có hiệu lực\b")
 
 
 @lru_cache(maxsize=None)
@@ -77,7 +78,8 @@ def starts_with(s: str, phrases: tuple[str, ...]) -> bool:
 def is_non_duty(s: str, in_duties: bool = False) -> bool:
     """Preamble, purpose, narrative, own acts, entry into force. A fronted purpose or ground followed by a
     request ('Để …, Sở Y tế yêu cầu các đơn vị …'), or 'Căn cứ …, <do>' inside a duty article, is a duty."""
-    low = s.lower()
+    # 'kể từ ngày Thông tư này có hiệu lực' only dates a duty; the entry into force is a sentence of its own
+    low = TAKING_EFFECT.sub("", s.lower())
     if starts_with(s, non_duty("act")) or any(p in low for p in non_duty("any")):
         return True
     if not starts_with(s, non_duty("start")):

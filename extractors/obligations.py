@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.document import Document
 
-from . import actors, tasktable
+from . import actors, duty_deadlines, tasktable
 from .body import body_paragraphs, body_range
 from .dates import find_dates
 from .findings import Deadline, Header, Obligation, Recipient, Reference
@@ -53,18 +53,12 @@ class Context:
     modality: str = "must"
     deadline: str | None = None
     lead_in: bool = False         # an unlabelled 'X yêu cầu:' whose next paragraph is what it asks
+    content: bool = False         # a plan's content section ('II. NỘI DUNG …'): its event's date governs it
 
 
 def _item_label(stack: list[Context]) -> str | None:
     parts = [c.label for c in stack if c.label]
     return ".".join(parts) if parts else None
-
-
-def _deadline_in(deadlines: tuple[Deadline, ...], start: int, end: int) -> str | None:
-    for d in deadlines:
-        if start <= d.span[0] and d.span[1] <= end and d.due:
-            return d.due
-    return None
 
 
 def _report_to(s: str) -> tuple[str, ...]:
@@ -159,6 +153,7 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
     doc_type = header.doc_type if header else None
     reporting, planning = doc_type in REPORTING_TYPES, doc_type == "ke_hoach"
     paras = list(body_paragraphs(doc))
+    event = duty_deadlines.event_date(paras, deadlines) if planning else None
     rows = [r for r in tasktable.rows(text, paras[0].start, paras[-1].end) if r.actor] if paras else []
     for i, p in enumerate(paras):
         in_table = [r for r in rows if r.start < p.end and p.start < r.end]
@@ -188,7 +183,8 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
             cands = [c for c in cands if c.actor]   # a plan's activity list names no one: contents, not duties
         label = _item_label(stack)
         for c in cands:
-            out.append(_obligation(text, c, label, ctx, recipients, terms, deadlines, references, lo))
+            duty = _obligation(text, c, label, ctx, header, recipients, terms, deadlines, references, lo)
+            out.append(replace(duty, deadline=event) if event and ctx.content and not duty.deadline else duty)
     return tuple(out)
 
 
@@ -267,6 +263,7 @@ def _merged(stack: list[Context]) -> Context:
         ctx.duties = ctx.duties or c.duties
         ctx.skip = ctx.skip or c.skip
         ctx.deadline = c.deadline or ctx.deadline
+        ctx.content = ctx.content or c.content
         if c.duties:
             ctx.modality = c.modality
     return ctx
@@ -297,7 +294,8 @@ def _set_heading(node: Context, p: Paragraph, text: str, deadlines: tuple[Deadli
     # items under 'Giao X …:' or 'Phân công …' are assignments; under 'đề nghị …:' plain duties of the addressee
     if any(m[2] == "assign" for m in marks):
         node.modality = "assign"
-    node.deadline = _deadline_in(deadlines, p.start, p.end)
+    node.deadline = duty_deadlines.governing(deadlines, p.start, p.end)
+    node.content = p.level in (0, 1) and duty_deadlines.is_content_title(p.text)
     node.lead_in = p.level < 0 and node.duties and p.text.rstrip("”\"’").endswith(":")
 
 
@@ -340,7 +338,8 @@ def _sentence_duties(text: str, spans: list[tuple[int, int]], ctx: Context) -> l
     return out
 
 
-def _obligation(text: str, c: _Candidate, label: str | None, ctx: Context, recipients: tuple[Recipient, ...],
+def _obligation(text: str, c: _Candidate, label: str | None, ctx: Context, header: Header | None,
+                recipients: tuple[Recipient, ...],
                 terms: tuple[str, ...], deadlines: tuple[Deadline, ...], references: tuple[Reference, ...],
                 body_start: int) -> Obligation:
     start, end = _trimmed(text, c.start, c.end)
@@ -351,5 +350,6 @@ def _obligation(text: str, c: _Candidate, label: str | None, ctx: Context, recip
     return Obligation(
         text=s, action=c.action, modality=c.modality, span=(start, end), item=label,
         actor=c.actor, actors=actors.resolve(c.actor, recipients, terms),
-        deadline=_deadline_in(deadlines, c.start, c.end) or ctx.deadline,
+        deadline=duty_deadlines.governing(deadlines, c.start, c.end) or ctx.deadline
+        or duty_deadlines.implied(s, header, deadlines),
         report_to=_report_to(s), references=tuple(dict.fromkeys(refs)))

@@ -2,6 +2,7 @@
 FORMAT.md §5 (heading actors, 'Giao X chủ trì, phối hợp với Y', prohibitions, deixis, non-duties)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -334,3 +335,48 @@ def test_implementation_article_and_actor_forms():
         ("Điều 2", "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở, Ban, ngành có liên quan"),
         ("Điều 3", "Giám đốc Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông"),
         ("Điều 4.1", "Sở Kế hoạch và Đầu tư")]
+
+
+EVENT_PLAN = """TRƯỜNG THPT CAO LÃNH 2
+Số: 58/KH-THPTCL2
+Đồng Tháp, ngày 15 tháng 4 năm 2026
+KẾ HOẠCH
+Tổ chức sinh hoạt chuyên môn môn Lịch sử Cụm 2
+II. NỘI DUNG SINH HOẠT CHUYÊN MÔN
+1. Phân tích đề thi tốt nghiệp năm 2025 (môn Lịch sử) – Trường THPT Cao Lãnh 2 thực hiện.
+2. Tham luận “Kinh nghiệm ôn thi” - Trường THPT Thống Linh hỗ trợ thực hiện.
+III. THỜI GIAN, HÌNH THỨC
+1. Thời gian
+Lúc 14 giờ 00 phút, ngày 28 tháng 4 năm 2026.
+IV. TỔ CHỨC THỰC HIỆN
+- Trường THPT Cao Lãnh 2 xây dựng kế hoạch, điều hành các hoạt động của buổi sinh hoạt chuyên môn.
+"""
+
+
+def test_plan_event_date_governs_its_content_items():
+    doc = doc_of(EVENT_PLAN)
+    at = doc.text.index("Lúc 14 giờ")
+    dls = (Deadline("Lúc 14 giờ 00 phút, ngày 28 tháng 4 năm 2026", "on", (at, at + 44), "2026-04-28", "2026-04-28"),)
+    got = duties_of(doc, (), dls)
+    assert [(o.item, o.deadline) for o in got] == [("II.1", "2026-04-28"), ("II.2", "2026-04-28"), ("IV", None)]
+
+
+def test_dates_named_by_reference_and_scope_periods():
+    text = ("QUYẾT ĐỊNH:\n"
+            "Điều 1. Công ty X khẩn trương rà soát và đề xuất kế hoạch cổ phần hóa trong năm 2025, báo cáo "
+            "UBND tỉnh trước ngày 08/02/2025.\n"
+            "Điều 2. Các cơ quan, đơn vị có liên quan có trách nhiệm chuẩn bị các điều kiện cần thiết kể từ ngày "
+            "Quyết định này có hiệu lực.\n"
+            "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 03 năm 2026.\n"
+            "Điều 4. Văn phòng UBND thị trấn và các ban, ngành có liên quan căn cứ quyết định thi hành kể từ ngày ký.\n")
+    doc = doc_of(text)
+
+    def dl(phrase, kind, due):
+        at = doc.text.index(phrase)
+        return Deadline(phrase, kind, (at, at + len(phrase)), due, due)
+    dls = (dl("trong năm 2025", "period", "2025-12-31"), dl("trước ngày 08/02/2025", "by", "2025-02-08"),
+           dl("có hiệu lực thi hành kể từ ngày 01 tháng 03 năm 2026", "from", "2026-03-01"))
+    head = replace(header.extract(doc), issued_date="2024-03-29")
+    got = obligations.extract(doc, head, (), dls, ())
+    assert [(o.item, o.deadline) for o in got] == [("Điều 1", "2025-02-08"), ("Điều 2", "2026-03-01"),
+                                                   ("Điều 4", "2024-03-29")]
