@@ -3,6 +3,7 @@ images. Each OCRed page costs about 1.5 s, so the pages are few and some are cro
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from difflib import SequenceMatcher
 
@@ -17,6 +18,7 @@ from .conftest import RAW, SEEDS, VARIANTS
 
 SEED_SCAN = VARIANTS / "scan" / "byt_hsba_2025.scan.pdf"
 REAL_SCAN = RAW / "113_SYT-KienGiang_CV_2006-SYT-NVY_2017.pdf"
+SEALED_SCAN = RAW / "119_SYT-KienGiang_CV_2082-SYT-NVY_2017.pdf"    # one page: a seal over the signature
 
 
 def word_accuracy(reference: str, ocr_text: str) -> float:
@@ -67,6 +69,19 @@ def test_a_multi_page_tiff_gives_one_page_each(tmp_path):
     assert "Độc lập - Tự do - Hạnh phúc" in raw.pages[0]
     assert "Số:" in raw.pages[0] and "SỞ Y TẾ" in raw.pages[0]
     assert word_accuracy(SEEDS[1].read_text(encoding="utf-8"), raw.pages[1]) >= 0.9
+
+
+@pytest.mark.ocr
+def test_a_real_scan_loses_its_seal_specks_and_keeps_its_lists():
+    text = read(SEALED_SCAN).pages[0]
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    assert not any(ch in text for ch in "¬`")
+    # each line holds a word of two letters or more: no runs of specks from the seal and signature
+    assert all(re.search(r"[^\W\d_]{2}", ln) for ln in lines)
+    assert any(ln.startswith("1. Thực hiện nghiêm") for ln in lines)
+    assert any(ln.startswith("2. Tăng cường") for ln in lines)
+    cc = lines[lines.index("Nơi nhận:") + 1:]
+    assert cc[0] == "- Như trên;" and any(ln.startswith("- Lưu: VT,") for ln in cc[:5])
 
 
 def test_without_tesseract_scans_fail_and_text_pdfs_still_read(monkeypatch):

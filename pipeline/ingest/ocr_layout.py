@@ -70,7 +70,7 @@ def parse_tsv(tsv: str) -> list[Line]:
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         text, conf = cols[11].strip(), float(cols[10])
-        if conf < NOISE_CONFIDENCE and not any(c.isalnum() for c in text) and text.strip("-–—"):
+        if len(text) == 1 and not text.isalnum() and text not in "-–—" and conf < NOISE_CONFIDENCE:
             continue
         block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
         left, top, width, height = (int(c) for c in cols[6:10])
@@ -90,10 +90,16 @@ def segments(line: Line) -> list[Line]:
 
 
 def legible(line: Line) -> Line | None:
-    """The line without its column parts of specks; None when nothing legible is left."""
+    """The line without its specks and its column parts of specks; None when nothing legible is left."""
     words = tuple(w for p in segments(line) for w in p.words
-                  if max(w.confidence for w in p.words) >= PART_CONFIDENCE or NUMBER_SHAPE.search(p.text))
+                  if (max(w.confidence for w in p.words) >= PART_CONFIDENCE or NUMBER_SHAPE.search(p.text))
+                  and not is_speck(w))
     return Line(words) if sum(c.isalnum() for w in words for c in w.text) >= MIN_LETTERS else None
+
+
+def is_speck(word: Word) -> bool:
+    return word.confidence < NOISE_CONFIDENCE and not any(c.isalnum() for c in word.text) and bool(
+        word.text.strip("-–—"))
 
 
 def sides(line: Line, middle: float) -> tuple[Line | None, Line | None] | None:
