@@ -15,6 +15,10 @@ FROM_SIGNING = re.compile(r"\bkể từ ngày ký\b", re.IGNORECASE)
 # '… kể từ ngày Thông tư này có hiệu lực': the day the document takes effect
 FROM_IN_FORCE = re.compile(r"\btừ ngày\s+(?:\w+\s+){1,3}này\s+có hiệu lực\b", re.IGNORECASE)
 IN_FORCE = re.compile(r"\bcó hiệu lực\b", re.IGNORECASE)
+# a closing sentence that only dates the work: 'Hoàn thành và báo cáo UBND tỉnh trước ngày 08/02/2025.',
+# 'Các đơn vị thực hiện trước ngày 24/3/2016.'
+COMPLETION = re.compile(r"(?:(?:các|mỗi)\s+\w+(?:\s+\w+)?\s+)?(?:hoàn thành|thực hiện|thời hạn hoàn thành)\b", re.IGNORECASE)
+COMPLETION_WORDS = 30
 EVENT_TIME = "thoi gian"        # folded opening of a plan's 'Thời gian' item or line
 CONTENT_TITLES = ("noi dung",)  # folded openings of a plan's content section titles ('II. NỘI DUNG …')
 
@@ -24,6 +28,20 @@ def governing(deadlines: tuple[Deadline, ...], start: int, end: int) -> str | No
     inside = [d for d in deadlines if start <= d.span[0] and d.span[1] <= end and d.due]
     firm = [d for d in inside if d.kind not in SCOPE_KINDS]
     return (firm or inside)[0].due if inside else None
+
+
+def firm(deadlines: tuple[Deadline, ...], start: int, end: int) -> str | None:
+    return next((d.due for d in deadlines if start <= d.span[0] and d.span[1] <= end and d.due
+                 and d.kind not in SCOPE_KINDS), None)
+
+
+def closing(text: str, last_sentence: tuple[int, int], deadlines: tuple[Deadline, ...]) -> str | None:
+    """The date of a duty's last sentence when that sentence only says by when the work is done."""
+    start, end = last_sentence
+    s = text[start:end].strip()
+    if len(s.split()) > COMPLETION_WORDS or not COMPLETION.match(s):
+        return None
+    return firm(deadlines, start, end)
 
 
 def implied(duty: str, header: Header | None, deadlines: tuple[Deadline, ...]) -> str | None:

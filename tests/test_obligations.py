@@ -380,3 +380,24 @@ def test_dates_named_by_reference_and_scope_periods():
     got = obligations.extract(doc, head, (), dls, ())
     assert [(o.item, o.deadline) for o in got] == [("Điều 1", "2025-02-08"), ("Điều 2", "2026-03-01"),
                                                    ("Điều 4", "2024-03-29")]
+
+
+def test_closing_completion_sentence_dates_the_duty_before():
+    # TB 11/TB-UBND Quảng Ngãi 2025 item 1 and a PGD Bình Chánh 2016 request: the date comes after the work
+    text = ("Kính gửi: Các đơn vị.\n"
+            "1. Công ty X khẩn trương rà soát, báo cáo toàn bộ quá trình cổ phần hóa, đề xuất kế hoạch thực hiện "
+            "cổ phần hóa trong năm 2025 đảm bảo khả thi.\n"
+            "Trường hợp không đảm bảo điều kiện thì phối hợp với các cơ quan liên quan đề xuất hướng xử lý. "
+            "Hoàn thành và báo cáo UBND tỉnh (thông qua Sở Tài chính, Sở Kế hoạch và Đầu tư) trước ngày 08/02/2025.\n"
+            "2. Đề nghị Hiệu trưởng các trường rà soát lại việc thu quỹ phòng, chống thiên tai.\n"
+            "Các đơn vị thực hiện trước ngày 24/3/2016.\n")
+    doc = doc_of(text)
+
+    def dl(phrase, kind, due):
+        at = doc.text.index(phrase)
+        return Deadline(phrase, kind, (at, at + len(phrase)), due, due)
+    dls = (dl("trong năm 2025", "period", "2025-12-31"), dl("trước ngày 08/02/2025", "by", "2025-02-08"),
+           dl("trước ngày 24/3/2016", "by", "2016-03-24"))
+    got = duties_of(doc, (), dls)
+    assert [(o.item, o.deadline) for o in got] == [("1", "2025-02-08"), (None, "2025-02-08"), (None, "2025-02-08"),
+                                                   ("2", "2016-03-24"), (None, "2016-03-24")]
