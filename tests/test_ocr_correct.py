@@ -86,3 +86,12 @@ def test_seal_specks_are_left_out_and_the_columns_stay_in_order():
                ("¬¬_.", 4, 1200, 520, 60, 40, 0), ("t", 4, 1300, 520, 20, 40, 83), ("`", 4, 1330, 520, 20, 40, 70))
     assert page_text(page) == "\n".join([
         "Số: 20€2)/SYT-NVY", "Nơi nhận:", "- BGĐSYT;", "- Lưu: VT.", "", "GIÁM ĐỐC"]) + "\n"
+
+
+def test_a_list_item_read_as_a_new_paragraph_stays_in_its_list():
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [f"5\t1\t1\t{par}\t1\t{i}\t{left}\t{top}\t100\t40\t95\t{text}" for i, (text, par, left, top) in enumerate([
+        ("Nơi", 1, 100, 100), ("nhận:", 1, 210, 100), ("-", 2, 100, 160), ("Bộ", 2, 130, 160), ("Y", 2, 240, 160),
+        ("tế;", 2, 350, 160), ("-", 3, 100, 220), ("Lưu:", 3, 130, 220), ("VT.", 3, 240, 220),
+        ("Điều", 4, 100, 280), ("1.", 4, 210, 280)], 1)]
+    assert page_text("\n".join([header, *rows])) == "Nơi nhận:\n\n- Bộ Y tế;\n- Lưu: VT.\n\nĐiều 1.\n"

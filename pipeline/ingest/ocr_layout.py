@@ -23,6 +23,7 @@ NOISE_CONFIDENCE = 60      # words of punctuation only read below this are speck
 PART_CONFIDENCE = 50
 # A số ký hiệu with a handwritten number ('Số:‡‡Œ/SYT-NVY') is read at low confidence, and kept.
 NUMBER_SHAPE = re.compile(r"/[A-ZĐ]{2}")
+NEXT_ITEM = re.compile(r"[-+•] ")
 MIN_LETTERS = 2            # a line of one letter or digit and specks ('t ` *') is a speck too
 
 
@@ -154,8 +155,10 @@ def page_text(tsv: str) -> str:
         if line is None:
             continue
         flush()
-        if previous is not None and line.words[0].paragraph != previous.words[-1].paragraph:
-            out.append("")
+        if previous is not None and line.words[0].paragraph != previous.words[-1].paragraph \
+                and not (NEXT_ITEM.match(line.text) and previous.text.endswith(";")):
+            out.append("")     # a new paragraph; a list item after an item ended by ';' is none
+
         out.append(line.text)
         previous = line
     flush()
