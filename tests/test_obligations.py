@@ -28,6 +28,11 @@ def duties_of(doc: Document, recips=None, dls=None, refs=()):
     return obligations.extract(doc, head, recips, dls, refs)
 
 
+def deadline_at(doc: Document, phrase: str, kind: str, due: str) -> Deadline:
+    at = doc.text.index(phrase)
+    return Deadline(phrase, kind, (at, at + len(phrase)), due, due)
+
+
 def file_duties(path: Path):
     return duties_of(doc_of(path.read_text(encoding="utf-8"), str(path)))
 
@@ -371,11 +376,9 @@ def test_dates_named_by_reference_and_scope_periods():
             "Điều 4. Văn phòng UBND thị trấn và các ban, ngành có liên quan căn cứ quyết định thi hành kể từ ngày ký.\n")
     doc = doc_of(text)
 
-    def dl(phrase, kind, due):
-        at = doc.text.index(phrase)
-        return Deadline(phrase, kind, (at, at + len(phrase)), due, due)
-    dls = (dl("trong năm 2025", "period", "2025-12-31"), dl("trước ngày 08/02/2025", "by", "2025-02-08"),
-           dl("có hiệu lực thi hành kể từ ngày 01 tháng 03 năm 2026", "from", "2026-03-01"))
+    dls = (deadline_at(doc, "trong năm 2025", "period", "2025-12-31"),
+           deadline_at(doc, "trước ngày 08/02/2025", "by", "2025-02-08"),
+           deadline_at(doc, "có hiệu lực thi hành kể từ ngày 01 tháng 03 năm 2026", "from", "2026-03-01"))
     head = replace(header.extract(doc), issued_date="2024-03-29")
     got = obligations.extract(doc, head, (), dls, ())
     assert [(o.item, o.deadline) for o in got] == [("Điều 1", "2025-02-08"), ("Điều 2", "2026-03-01"),
@@ -393,11 +396,9 @@ def test_closing_completion_sentence_dates_the_duty_before():
             "Các đơn vị thực hiện trước ngày 24/3/2016.\n")
     doc = doc_of(text)
 
-    def dl(phrase, kind, due):
-        at = doc.text.index(phrase)
-        return Deadline(phrase, kind, (at, at + len(phrase)), due, due)
-    dls = (dl("trong năm 2025", "period", "2025-12-31"), dl("trước ngày 08/02/2025", "by", "2025-02-08"),
-           dl("trước ngày 24/3/2016", "by", "2016-03-24"))
+    dls = (deadline_at(doc, "trong năm 2025", "period", "2025-12-31"),
+           deadline_at(doc, "trước ngày 08/02/2025", "by", "2025-02-08"),
+           deadline_at(doc, "trước ngày 24/3/2016", "by", "2016-03-24"))
     got = duties_of(doc, (), dls)
     assert [(o.item, o.deadline) for o in got] == [("1", "2025-02-08"), (None, "2025-02-08"), (None, "2025-02-08"),
                                                    ("2", "2016-03-24"), (None, "2016-03-24")]
