@@ -270,6 +270,8 @@ def _place(stack: list[Context], p: Paragraph) -> None:
             stack.pop()
         # an unlabelled paragraph sits between its labelled parent and that parent's numbered children
         level = (stack[-1].level if stack else -1) + 0.5
+    if stack:
+        stack[-1].lead_in = False         # a lead-in holds only the paragraph right after it
     stack.append(Context(level=level, label=p.label if p.level in (1, 2, 3) else None, heading=p.heading))
 
 

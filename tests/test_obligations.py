@@ -402,3 +402,12 @@ def test_closing_completion_sentence_dates_the_duty_before():
     got = duties_of(doc, (), dls)
     assert [(o.item, o.deadline) for o in got] == [("1", "2025-02-08"), (None, "2025-02-08"), (None, "2025-02-08"),
                                                    ("2", "2016-03-24"), (None, "2016-03-24")]
+
+
+def test_lead_in_holds_only_the_paragraph_after_it():
+    text = ("Kính gửi: Các đơn vị.\n"
+            "Sở Y tế yêu cầu:\n"
+            "- Các đơn vị rà soát danh sách người bệnh điều trị ngoại trú.\n"
+            "Kết quả kiểm tra tháng 3 năm 2026 tại 12 bệnh viện được gửi kèm công văn này.\n")
+    got = duties_of(doc_of(text), (), ())
+    assert [o.text[:25] for o in got] == ["Các đơn vị rà soát danh s"]
