@@ -38,6 +38,11 @@ def extractor_version() -> str:
     return h.hexdigest()[:16]
 
 
+def record_version(options: Options) -> str:
+    """What a stored record must have been made with to be kept: the code, and the OCR setting."""
+    return f"{extractor_version()}-ocr:{options.ocr}"
+
+
 @dataclass(frozen=True)
 class Job:
     path: str
@@ -86,7 +91,7 @@ def extract_one(job: Job) -> Outcome:
 def plan(conn, paths: list[str], options: Options, summary: Summary) -> list[Job]:
     """The files that need extracting: new or changed content, or records made by other code. Unchanged ones
     (same size and mtime, or same bytes) are skipped without being parsed."""
-    jobs, version = [], extractor_version()
+    jobs, version = [], record_version(options)
     for path in paths:
         try:
             st = os.stat(path)
@@ -115,7 +120,7 @@ def keep(conn, outcome: Outcome, summary: Summary) -> None:
         summary.failures.append((job.path, outcome.error or "unknown error"))
         store.forget(conn, job.path)
     else:
-        store.put(conn, outcome.record, job.path, job.mtime_ns, job.size, extractor_version())
+        store.put(conn, outcome.record, job.path, job.mtime_ns, job.size, record_version(job.options))
 
 
 def write_outputs(conn, out: Path, summary: Summary) -> None:

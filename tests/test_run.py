@@ -13,6 +13,7 @@ from icalendar import Calendar
 
 from pipeline import batch, store, table
 from pipeline.cli import main
+from pipeline.options import Options
 from pipeline.sinks import ics
 
 from .conftest import RAW, SEEDS
@@ -158,4 +159,5 @@ def test_records_made_by_other_code_are_extracted_again(tmp_path):
         conn.execute("UPDATE documents SET extractor_version = 'older'")
     assert batch.run(str(src), out).skipped == 0
     assert batch.run(str(src), out).skipped == 1
+    assert batch.run(str(src), out, Options(ocr="never")).skipped == 0     # another OCR setting, another record
     assert counts(out / "congvan.sqlite")["documents"] == 1
