@@ -10,7 +10,7 @@ from .. import store, table
 from .querying import add_db, cell
 
 # The columns a terminal shows, with their widths; csv and json give every column.
-_SHOWN = (("deadline", 10), ("number_symbol", 16), ("item", 5), ("actor", 30), ("modality", 10), ("action", 60))
+_SHOWN = (("deadline", 10), ("number_symbol", 16), ("item", 8), ("actor", 30), ("modality", 10), ("action", 60))
 
 
 def _day(text: str) -> str:
@@ -37,8 +37,8 @@ def run(args, conn) -> int:
     elif args.format == "csv":
         table.flat(table.frame(rows)).to_csv(sys.stdout, index=False)
     else:
-        print("  ".join(name.ljust(width) for name, width in _SHOWN))
+        print("  ".join(name.ljust(width) for name, width in _SHOWN).rstrip())
         for row in rows:
-            print("  ".join(cell(row[name], width).ljust(width) for name, width in _SHOWN))
+            print("  ".join(cell(row[name], width).ljust(width) for name, width in _SHOWN).rstrip())
         print(f"{len(rows)} obligations")
     return 0
