@@ -16,9 +16,13 @@ FROM_SIGNING = re.compile(r"\bkể từ ngày ký\b", re.IGNORECASE)
 FROM_IN_FORCE = re.compile(r"\btừ ngày\s+(?:\w+\s+){1,3}này\s+có hiệu lực\b", re.IGNORECASE)
 IN_FORCE = re.compile(r"\bcó hiệu lực\b", re.IGNORECASE)
 # a closing sentence that only dates the work: 'Hoàn thành và báo cáo UBND tỉnh trước ngày 08/02/2025.',
-# 'Các đơn vị thực hiện trước ngày 24/3/2016.'
-COMPLETION = re.compile(r"(?:(?:các|mỗi)\s+\w+(?:\s+\w+)?\s+)?(?:hoàn thành|thực hiện|thời hạn hoàn thành)\b", re.IGNORECASE)
-COMPLETION_WORDS = 30
+# 'Các đơn vị thực hiện trước ngày 24/3/2016.', 'Văn bản báo cáo của các đơn vị gửi về Sở Y tế chậm nhất ngày …',
+# 'Thời gian chậm nhất đến hết ngày 25/10/2017'
+COMPLETION = re.compile(r"(?:(?:các|mỗi)\s+\w+(?:\s+\w+)?\s+)?(?:hoàn thành|thực hiện|thời hạn"
+                        r"|thời gian (?:hoàn thành|chậm nhất|gửi|nộp)|(?:văn bản\s+)?báo cáo\b[^.;]{0,40}?\bgửi về)\b",
+                        re.IGNORECASE)
+COMPLETION_WORDS = 50
+GAP_WORDS = 60           # a closing date reaches back over a short undated remark ('Các đơn vị có thể nêu …')
 EVENT_TIME = "thoi gian"        # folded opening of a plan's 'Thời gian' item or line
 CONTENT_TITLES = ("noi dung",)  # folded openings of a plan's content section titles ('II. NỘI DUNG …')
 

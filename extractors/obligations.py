@@ -190,15 +190,17 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
 
 def _dated_by_next(text: str, duties: list[Obligation], deadlines: tuple[Deadline, ...]) -> list[Obligation]:
     """A closing sentence that only dates the work ('Hoàn thành … trước ngày 08/02/2025.', 'Các đơn vị thực hiện
-    trước ngày 24/3/2016.') dates the undated duties right before it, back to the start of its own item."""
+    trước ngày 24/3/2016.', 'Báo cáo gửi về Sở Y tế chậm nhất ngày …') dates the undated duties before it, back to
+    the start of its own item, over a short undated remark between them."""
     out = list(duties)
     due = None
     for i in range(len(out) - 1, 0, -1):
         prev, cur = out[i - 1], out[i]
         due = duty_deadlines.closing(text, sentences(text, *cur.span)[-1], deadlines) \
             or (due if cur.deadline == due else None)
-        if not due or text[prev.span[1]:cur.span[0]].strip() or cur.item not in (None, prev.item) \
-                or duty_deadlines.firm(deadlines, *prev.span):
+        gap = (prev.span[1], cur.span[0])
+        if not due or len(text[gap[0]:gap[1]].split()) > duty_deadlines.GAP_WORDS or cur.item not in (None, prev.item) \
+                or duty_deadlines.firm(deadlines, *gap) or duty_deadlines.firm(deadlines, *prev.span):
             due = None
             continue
         out[i - 1] = replace(prev, deadline=due)

@@ -411,3 +411,17 @@ def test_lead_in_holds_only_the_paragraph_after_it():
             "Kết quả kiểm tra tháng 3 năm 2026 tại 12 bệnh viện được gửi kèm công văn này.\n")
     got = duties_of(doc_of(text), (), ())
     assert [o.text[:25] for o in got] == ["Các đơn vị rà soát danh s"]
+
+
+def test_report_submission_sentence_dates_the_request():
+    # CV 29/SYT-KHTC Kiên Giang 2018 (scan): the date sits in the sentence on sending the report, after a remark
+    text = ("Kính gửi: Các đơn vị trực thuộc Sở Y tế.\n"
+            "Sở Y tế yêu cầu các Bệnh viện, Trung tâm Y tế có giường bệnh báo cáo thông tin về an toàn môi trường "
+            "của các bệnh viện theo biểu mẫu đính kèm.\n"
+            "Các đơn vị có thể nêu các khó khăn, vướng mắc đề xuất với Sở Y tế.\n"
+            "Báo cáo gửi về Sở Y tế (qua phòng Kế hoạch - Tài chính) chậm nhất đến ngày 20/01/2018.\n")
+    doc = doc_of(text)
+    dls = (deadline_at(doc, "chậm nhất đến ngày 20/01/2018", "by", "2018-01-20"),)
+    got = duties_of(doc, (), dls)
+    assert [(o.text[:20], o.deadline) for o in got] == [("Sở Y tế yêu cầu các ", "2018-01-20"),
+                                                        ("Báo cáo gửi về Sở Y ", "2018-01-20")]
