@@ -25,6 +25,8 @@ from pipeline.ingest.ocr_layout import page_text
     ("quy định chỉ tiết về chỉ phí", "quy định chi tiết về chi phí"),
     ("1, Thực hiện nghiêm các quy định; - : --", "1. Thực hiện nghiêm các quy định;"),
     ("- Như trên;\n-BGĐSYT;\n-- Lưu: VT.", "- Như trên;\n- BGĐSYT;\n- Lưu: VT."),
+    ("NỘI DUNG GIÁO BẠN CÔNG TÁC DẪN SÓ", "NỘI DUNG GIAO BAN CÔNG TÁC DÂN SỐ"),
+    ("__—2. Mã số đào tạo:\n_a) Trung tâm", "2. Mã số đào tạo:\na) Trung tâm"),
     ("- L:VT,ntphong (02B):", "- Lưu: VT,ntphong (02B):"),
     ("Lưu VT.pxphong.", "- Lưu: VT, pxphong."),
     ("- Lưu VT, NVD.", "- Lưu: VT, NVD."),
@@ -37,7 +39,8 @@ def test_known_slips_are_set_right(ocr, right):
     "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",          # both placements of the mark are in use
     "Thủ tướng Chính phủ chỉ đạo các Bộ, ngành: - UBND tỉnh; - Sở Y tế.",
     "đủ điều kiện thực hiện chi trả hằng năm",
-    "cộng tác viên tại cộng đồng",                  # 'cộng tác' is a word, not 'công tác' misread
+    "cộng tác viên tại cộng đồng",
+    "theo chỉ dẫn số 5 và dân số trung bình",                  # 'cộng tác' is a word, not 'công tác' misread
     "Tờ trình số 12/TTr-SYT - Như trên",          # a list dash is not part of the symbol
     "Độc lập - Tự do - Hạnh phúc",
     "- Như trên;\n- Lưu: VT, NVY.",

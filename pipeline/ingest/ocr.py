@@ -18,6 +18,7 @@ from .tesseract import Progress
 # A missing or stamp-only text layer means a scan only when a picture covers the page; a
 # born-digital page that merely has little text (a last page, a blank page) keeps its layer.
 SCAN_COVERAGE = 0.3
+PAPER_TOLERANCE = 8       # grey levels below pure white still counted as blank paper when trimming
 PDFIMAGES_ROW = re.compile(r"^\s*(\d+)\s+\d+\s+image\s+(\d+)\s+(\d+)\s+(?:\S+\s+){7}(\d+)\s+(\d+)", re.M)
 WORD_BOX = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"')
 PAGE_SIZE = re.compile(r"^Page\s+(\d+)\s+size:\s+([\d.]+)\s+x\s+([\d.]+)", re.M)
@@ -40,7 +41,7 @@ def complete(path: Path, data: bytes, raw: RawText, options: Options,
     numbers = sorted(needed)
     stamped = {n for n, reason in needed.items() if reason == REASONS[textlayer.STAMP]}
     pages = list(raw.pages)
-    for n, text in zip(numbers, ocr_pdf(path, numbers, stamped, options, progress)):
+    for n, text in zip(numbers, ocr_pdf(path, numbers, options, progress, stamped=stamped)):
         pages[n - 1] = text
     return replace(raw, pages=tuple(pages), ocr_pages=tuple(sorted(set(raw.ocr_pages) | set(numbers))))
 
@@ -53,26 +54,38 @@ def ocr_pictures(data: bytes, raw: RawText, options: Options, progress: Progress
         path = Path(folder) / "printed.pdf"
         path.write_bytes(printed)
         numbers = list(range(1, len(pdf.read(path, printed, options).pages) + 1))
-        pages = ocr_pdf(path, numbers, set(), options, progress)
+        pages = ocr_pdf(path, numbers, options, progress, trim=True)
     return replace(raw, pages=tuple(pages), ocr_pages=tuple(numbers),
                    warnings=tuple(w for w in raw.warnings if w != docx.PICTURES_ONLY))
 
 
-def ocr_pdf(path: Path, numbers: list[int], stamped: set[int], options: Options,
-            progress: Progress | None) -> list[str]:
+def ocr_pdf(path: Path, numbers: list[int], options: Options, progress: Progress | None,
+            stamped: frozenset[int] | set[int] = frozenset(), trim: bool = False) -> list[str]:
     """Corrected OCR text of the given pages of a PDF."""
     tesseract.require()
     with tempfile.TemporaryDirectory(prefix="congvan-ocr-") as folder:
-        jobs = [lambda n=n: ocr_page(path, n, Path(folder), n in stamped) for n in numbers]
+        jobs = [lambda n=n: ocr_page(path, n, Path(folder), n in stamped, trim) for n in numbers]
         texts = tesseract.in_parallel(jobs, options.ocr_workers, progress)
     return [correct(text) for text in texts]
 
 
-def ocr_page(path: Path, number: int, folder: Path, stamped: bool) -> str:
+def ocr_page(path: Path, number: int, folder: Path, stamped: bool, trim: bool) -> str:
     image = tesseract.render_pdf_page(path, number, folder)
     if stamped:
         erase_text_layer(path, number, image)
+    if trim:
+        trim_margins(image)
     return tesseract.ocr_image(image)
+
+
+def trim_margins(image: Path) -> None:
+    """Cut the white paper around a picture printed on a page: a grey photocopy on white makes
+    Tesseract's global threshold turn the whole picture black."""
+    from PIL import Image, ImageOps
+    with Image.open(image) as picture:
+        box = ImageOps.invert(picture.convert("L")).point(lambda v: 255 if v > PAPER_TOLERANCE else 0).getbbox()
+        if box:
+            picture.crop(box).save(image)
 
 
 def erase_text_layer(path: Path, number: int, image: Path) -> None:

@@ -28,8 +28,10 @@ EDGE_SPECKS = re.compile(r"(?m)^[ \t]*[._'\"“”‘’`~|¬:;,]+[ \t]+|[ \t]+(
                          r"|(?:[ \t]+[^\w\s]+){2,}[ \t]*$")
 # An issuing body's abbreviation run into the next word ('UBNDTỈNH KIÊN GIANG').
 GLUED_ABBREVIATION = re.compile(r"\b(UBND|HĐND)(?=[A-ZĐÀ-Ỹ][^\W\d_])")
-# List markers as OCR bends them: '1,' for '1.', a dash glued to its item or doubled ('-BGĐSYT;', '-- Lưu').
+# List markers as OCR bends them: '1,' for '1.', a dash glued to its item or doubled ('-BGĐSYT;', '-- Lưu'),
+# underscores (no Vietnamese line opens with one) read from a speck before the marker.
 LIST_MARKS = (
+    (re.compile(r"(?m)^([ \t]*)_+[—–]?(?=[^\s_])"), r"\1"),     # '__—2. Mã số', '_a) Trung tâm'
     (re.compile(r"(?m)^([ \t]*\d{1,2}),(?=[ \t]+[A-ZĐÀ-Ỹ])"), r"\1."),
     (re.compile(r"(?m)^([ \t]*)(?:-(?=[A-ZĐÀ-Ỹ])|--[ \t]*(?=\w))"), r"\1- "),
 )

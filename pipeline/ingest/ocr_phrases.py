@@ -43,8 +43,8 @@ BODY = (
     "quản lý", "thủ tục", "hành chính", "cải cách", "dịch vụ", "công tác", "năm học",
     "điều kiện", "sự kiện", "hội nghị", "cuộc họp", "ý kiến", "trang thiết bị", "thiết bị",
     "vật tư", "mua sắm", "đấu thầu", "điều chỉnh", "giấy phép", "hoạt động", "lĩnh vực",
-    "cộng đồng",
+    "cộng đồng", "giao ban", "dân số", "kế hoạch hóa gia đình",
 )
 # Real words whose diacritic-free form is that of a listed phrase: listed so that they are kept
 # as read ('cộng tác viên' is not 'công tác viên').
-HOMOGRAPHS = ("cộng tác", "chi tiêu", "chỉ tiêu")
+HOMOGRAPHS = ("cộng tác", "chi tiêu", "chỉ tiêu", "dẫn số")     # 'chỉ dẫn số 5', 'trích dẫn số liệu'
