@@ -19,7 +19,7 @@ IN_FORCE = re.compile(r"\bcó hiệu lực\b", re.IGNORECASE)
 # 'Các đơn vị thực hiện trước ngày 24/3/2016.', 'Văn bản báo cáo của các đơn vị gửi về Sở Y tế chậm nhất ngày …',
 # 'Thời gian chậm nhất đến hết ngày 25/10/2017'
 COMPLETION = re.compile(r"(?:(?:các|mỗi)\s+\w+(?:\s+\w+)?\s+)?(?:hoàn thành|thực hiện|thời hạn"
-                        r"|thời gian (?:hoàn thành|chậm nhất|gửi|nộp)|(?:văn bản\s+)?báo cáo\b[^.;]{0,40}?\bgửi về)\b",
+                        r"|thời gian (?:hoàn thành|chậm nhất|gửi|nộp)|(?:văn bản\s+)?báo cáo\b[^.;]{0,40}?\bgửi)\b",
                         re.IGNORECASE)
 COMPLETION_WORDS = 50
 GAP_WORDS = 60           # a closing date reaches back over a short undated remark ('Các đơn vị có thể nêu …')

@@ -54,6 +54,7 @@ class Context:
     deadline: str | None = None
     lead_in: bool = False         # an unlabelled 'X yêu cầu:' whose next paragraph is what it asks
     content: bool = False         # a plan's content section ('II. NỘI DUNG …'): its event's date governs it
+    duty_at: int | None = None    # where the heading's own duty ('đề nghị X báo cáo … như sau:') sits in the output
 
 
 def _item_label(stack: list[Context]) -> str | None:
@@ -185,7 +186,22 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
         for c in cands:
             duty = _obligation(text, c, label, ctx, header, recipients, terms, deadlines, references, lo)
             out.append(replace(duty, deadline=event) if event and ctx.content and not duty.deadline else duty)
+        if p.heading and cands and cands[-1].end == p.end:
+            stack[-1].duty_at = len(out) - 1
+        elif cands:
+            _date_heading_duties(text, out, stack[:-1], deadlines)
     return tuple(_dated_by_next(text, out, deadlines))
+
+
+def _date_heading_duties(text: str, out: list[Obligation], above: list[Context],
+                         deadlines: tuple[Deadline, ...]) -> None:
+    """An item that only says by when ('3. Báo cáo được gửi trước ngày 04/01/2018 về Sở Y tế') dates the
+    undated duty of the heading that introduced the items ('Sở Y tế đề nghị các cơ sở … báo cáo … như sau:')."""
+    last = out[-1]
+    due = duty_deadlines.closing(text, sentences(text, *last.span)[0], deadlines)
+    for node in above:
+        if due and node.duty_at is not None and not out[node.duty_at].deadline:
+            out[node.duty_at] = replace(out[node.duty_at], deadline=due)
 
 
 def _dated_by_next(text: str, duties: list[Obligation], deadlines: tuple[Deadline, ...]) -> list[Obligation]:

@@ -425,3 +425,17 @@ def test_report_submission_sentence_dates_the_request():
     got = duties_of(doc, (), dls)
     assert [(o.text[:20], o.deadline) for o in got] == [("Sở Y tế yêu cầu các ", "2018-01-20"),
                                                         ("Báo cáo gửi về Sở Y ", "2018-01-20")]
+
+
+def test_item_on_sending_the_report_dates_the_request_heading():
+    # CV 01/SYT-NVD Kiên Giang 2018 (scan): the heading asks, item 3 says by when
+    text = ("Kính gửi: Các cơ sở khám chữa bệnh.\n"
+            "Sở Y tế đề nghị các cơ sở khám chữa bệnh báo cáo tình hình sử dụng thuốc cụ thể như sau:\n"
+            "1. Biểu mẫu báo cáo đính kèm, đề nghị truy cập vào hộp thư điện tử của Phòng Nghiệp vụ Dược.\n"
+            "2. Thời gian báo cáo kể từ ngày 08/08/2017 đến hết ngày 31/12/2017.\n"
+            "3. Báo cáo được gửi trước ngày 04/01/2018 về Sở Y tế qua văn phòng Sở Y tế.\n")
+    doc = doc_of(text)
+    dls = (deadline_at(doc, "trước ngày 04/01/2018", "by", "2018-01-04"),)
+    got = duties_of(doc, (), dls)
+    assert (got[0].text[:20], got[0].deadline) == ("Sở Y tế đề nghị các ", "2018-01-04")
+    assert [o.deadline for o in got if o.item == "1"] == [None]
