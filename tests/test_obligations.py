@@ -33,6 +33,12 @@ def deadline_at(doc: Document, phrase: str, kind: str, due: str) -> Deadline:
     return Deadline(phrase, kind, (at, at + len(phrase)), due, due)
 
 
+def dated_duties(text: str, *dates: tuple[str, str, str]):
+    """The duties of text with a deadline (phrase, kind, due) placed on each phrase."""
+    doc = doc_of(text)
+    return duties_of(doc, (), tuple(deadline_at(doc, *d) for d in dates))
+
+
 def file_duties(path: Path):
     return duties_of(doc_of(path.read_text(encoding="utf-8"), str(path)))
 
@@ -394,12 +400,8 @@ def test_closing_completion_sentence_dates_the_duty_before():
             "Hoàn thành và báo cáo UBND tỉnh (thông qua Sở Tài chính, Sở Kế hoạch và Đầu tư) trước ngày 08/02/2025.\n"
             "2. Đề nghị Hiệu trưởng các trường rà soát lại việc thu quỹ phòng, chống thiên tai.\n"
             "Các đơn vị thực hiện trước ngày 24/3/2016.\n")
-    doc = doc_of(text)
-
-    dls = (deadline_at(doc, "trong năm 2025", "period", "2025-12-31"),
-           deadline_at(doc, "trước ngày 08/02/2025", "by", "2025-02-08"),
-           deadline_at(doc, "trước ngày 24/3/2016", "by", "2016-03-24"))
-    got = duties_of(doc, (), dls)
+    got = dated_duties(text, ("trong năm 2025", "period", "2025-12-31"), ("trước ngày 08/02/2025", "by", "2025-02-08"),
+                       ("trước ngày 24/3/2016", "by", "2016-03-24"))
     assert [(o.item, o.deadline) for o in got] == [("1", "2025-02-08"), (None, "2025-02-08"), (None, "2025-02-08"),
                                                    ("2", "2016-03-24"), (None, "2016-03-24")]
 
@@ -420,9 +422,7 @@ def test_report_submission_sentence_dates_the_request():
             "của các bệnh viện theo biểu mẫu đính kèm.\n"
             "Các đơn vị có thể nêu các khó khăn, vướng mắc đề xuất với Sở Y tế.\n"
             "Báo cáo gửi về Sở Y tế (qua phòng Kế hoạch - Tài chính) chậm nhất đến ngày 20/01/2018.\n")
-    doc = doc_of(text)
-    dls = (deadline_at(doc, "chậm nhất đến ngày 20/01/2018", "by", "2018-01-20"),)
-    got = duties_of(doc, (), dls)
+    got = dated_duties(text, ("chậm nhất đến ngày 20/01/2018", "by", "2018-01-20"))
     assert [(o.text[:20], o.deadline) for o in got] == [("Sở Y tế yêu cầu các ", "2018-01-20"),
                                                         ("Báo cáo gửi về Sở Y ", "2018-01-20")]
 
@@ -434,8 +434,6 @@ def test_item_on_sending_the_report_dates_the_request_heading():
             "1. Biểu mẫu báo cáo đính kèm, đề nghị truy cập vào hộp thư điện tử của Phòng Nghiệp vụ Dược.\n"
             "2. Thời gian báo cáo kể từ ngày 08/08/2017 đến hết ngày 31/12/2017.\n"
             "3. Báo cáo được gửi trước ngày 04/01/2018 về Sở Y tế qua văn phòng Sở Y tế.\n")
-    doc = doc_of(text)
-    dls = (deadline_at(doc, "trước ngày 04/01/2018", "by", "2018-01-04"),)
-    got = duties_of(doc, (), dls)
+    got = dated_duties(text, ("trước ngày 04/01/2018", "by", "2018-01-04"))
     assert (got[0].text[:20], got[0].deadline) == ("Sở Y tế đề nghị các ", "2018-01-04")
     assert [o.deadline for o in got if o.item == "1"] == [None]
