@@ -42,7 +42,9 @@ def _nouns() -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _noun_start() -> re.Pattern:
-    return re.compile(r"(?:" + "|".join(re.escape(n) for n in _nouns()) + r")(?!\w)", re.IGNORECASE)
+    # web copies and OCR lose spaces inside names ('Bảo hiểm xãhội các tỉnh'): a space may be missing
+    return re.compile(r"(?:" + "|".join(r"\s*".join(map(re.escape, n.split())) for n in _nouns()) + r")(?!\w)",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -437,3 +437,13 @@ def test_item_on_sending_the_report_dates_the_request_heading():
     got = dated_duties(text, ("trước ngày 04/01/2018", "by", "2018-01-04"))
     assert (got[0].text[:20], got[0].deadline) == ("Sở Y tế đề nghị các ", "2018-01-04")
     assert [o.deadline for o in got if o.item == "1"] == [None]
+
+
+def test_actor_name_that_lost_a_space():
+    # CV 4024/BHXH-CSYT 2008 as copied on the web: 'Bảo hiểm xãhội'
+    text = ("Kính gửi: Bảo hiểm xã hội các tỉnh.\n"
+            "Vì vậy, đề nghị Bảo hiểm xãhội các tỉnh, thành phố thực hiện nghiêm túc hướng dẫn tại công văn trên, "
+            "cụ thể như sau:\n"
+            "- Chỉ phát hành thẻ đăng ký KCB ban đầu tại tỉnh khác từ cơ sở KCB tuyến huyện trở xuống.\n")
+    got = duties_of(doc_of(text), (), ())
+    assert [o.actor for o in got] == ["Bảo hiểm xãhội các tỉnh, thành phố"] * 2
