@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Container
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -48,7 +49,7 @@ def complete(path: Path, data: bytes, raw: RawText, options: Options,
 
 def ocr_pictures(data: bytes, raw: RawText, options: Options, progress: Progress | None) -> RawText:
     """A Word file of pictures: every page of its PDF print is OCRed."""
-    tesseract.require()
+    tesseract.require()     # before the conversion, which is slow
     printed = office.convert(data, raw.format, "pdf", options.timeout_s)
     with tempfile.TemporaryDirectory(prefix="congvan-print-") as folder:
         path = Path(folder) / "printed.pdf"
@@ -60,7 +61,7 @@ def ocr_pictures(data: bytes, raw: RawText, options: Options, progress: Progress
 
 
 def ocr_pdf(path: Path, numbers: list[int], options: Options, progress: Progress | None,
-            stamped: frozenset[int] | set[int] = frozenset(), trim: bool = False) -> list[str]:
+            stamped: Container[int] = (), trim: bool = False) -> list[str]:
     """Corrected OCR text of the given pages of a PDF."""
     tesseract.require()
     with tempfile.TemporaryDirectory(prefix="congvan-ocr-") as folder:
