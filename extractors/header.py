@@ -114,8 +114,9 @@ def _title(doc: Document, spans: list) -> tuple[str | None, str | None, bool]:
             first = a if first is None else first
             parts.append(piece)
     subject = " ".join(parts)
-    is_vv = bool(L.VV.match(subject))
-    subject = L.VV.sub("", subject, count=1) if is_vv else subject
+    vv = L.VV.match(subject) or L.VV_GARBLED.match(subject)
+    is_vv = bool(vv)
+    subject = subject[vv.end():] if vv else subject
     subject = subject_case(re.sub(r"\s+", " ", subject).strip(" .;,"))
     if subject and first is not None:
         spans.append(("subject", (first, z.end)))

@@ -33,9 +33,36 @@ HEAD_DATE = re.compile(r"^[\s*_|]*(?P<date>ng[àa]y[\s.…_\d]*th[áa]ng\s*\d{1,
                        re.IGNORECASE | re.MULTILINE)
 VE_VIEC = re.compile(r"(?P<lead>[\s*_|]*)Về\s+việc\s+\S")
 VV = re.compile(r"(?<!\w)V/v\b\.?\s*", re.IGNORECASE)
+# 'V/v' as OCR bends it at the start of a line ('WW', 'Vv', 'V|v'): the slash merges into the letters. Only a
+# lower-case word after it confirms it; no Vietnamese word is spelt so.
+VV_GARBLED = re.compile(r"[\s*_|]*(?:[VW][/\\|lI1]?[VvWw])\.?\s+(?=[a-zà-ỹđ])")
+
+
+def _letter_class(base: str) -> str:
+    """Every Vietnamese letter that folds to base, both cases: 'u' -> '[uúùủũụưứừửữựUÚ…]'."""
+    if not base.isalpha():
+        return re.escape(base)
+    found = sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and fold(c) == base} | {base, base.upper()})
+    return "[" + "".join(found) + "]"
+
+
+def near_label(label: str) -> str:
+    """A short label with one letter misread by OCR ('Kính gửt', 'Nơi nhân'): the folded label with one letter
+    after the first replaced by any letter or dropped. Only a colon after it confirms a label so slipped, so the
+    pattern ends with one."""
+    base = fold(label)
+    classes = [_letter_class(c) if c != " " else r"\s+" for c in base]
+    alts = []
+    for k in range(1, len(base)):
+        if base[k].isalpha():
+            alts += ["".join(classes[:k]) + slip + "".join(classes[k + 1:]) for slip in (r"[^\W\d_]", "")]
+    return "(?:" + "|".join(alts) + r")\s*:"
+
+
 # Capital K only: 'kính gửi' in a sentence is not the addressee line.
-KINH_GUI = re.compile(r"(?<!\w)(?<!Như )(?<!như )K(?:ÍNH|ính|inh)\s+(?:GỬI|gửi|gui)\s*:?")
-NOI_NHAN = re.compile(r"^[\s*_|]*N[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE | re.MULTILINE)
+KINH_GUI = re.compile(r"(?<!\w)(?<!Như )(?<!như )(?:K(?:ÍNH|ính|inh)\s+(?:GỬI|gửi|gui)\s*:?|(?=K)" + near_label("kinh gui") + ")")
+NOI_NHAN = re.compile(r"^[\s*_|]*(?:N[ơo]i\s+nh[ậa]n\s*:?|(?=[Nn])" + near_label("noi nhan") + ")",
+                      re.IGNORECASE | re.MULTILINE)
 LUU = re.compile(r"^\W*L[ưu]u\b\s*:?", re.IGNORECASE)
 # Lines that open the content: after them no header cue is looked for. The sentence openers are matched in
 # sentence case: in capitals they belong to a trích yếu ('KẾ HOẠCH' / 'THỰC HIỆN ĐỀ ÁN …').

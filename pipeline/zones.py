@@ -113,7 +113,12 @@ def _urgency(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -> t
 
 
 def _title(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Type line + trích yếu, or the V/v summary of a công văn (possibly wrapped over several lines)."""
+    """Type line + trích yếu, or the V/v summary of a công văn (possibly wrapped over several lines). Both stand
+    above 'Kính gửi' and above a second motto: a type line further down names a forwarded document."""
+    above = [ln for ln in head if L.KINH_GUI.search(ln.text)][:1]
+    second_motto = [ln for ln in head if L.MOTTO.search(ln.text)][1:2]
+    stop = min((ln.start for ln in above + second_motto), default=None)
+    head = [ln for ln in head if stop is None or ln.start <= stop]
     start_i = None
     for i, ln in enumerate(head):
         if type_line(ln.text):
@@ -126,6 +131,10 @@ def _title(text: str, head: list[L.Line], claimed: list[tuple[int, int]]) -> tup
                 start_i, start = i, ln.start + (m.start() if m and not type_head(ln.text) else
                                                 len(ln.text) - len(ln.text.lstrip(" \t*|")))
                 break
+    if start_i is None:      # a V/v the scanner garbled ('WW triển khai …')
+        found = next(((i, ln) for i, ln in enumerate(head) if L.VV_GARBLED.match(ln.text)), None)
+        if found:
+            start_i, start = found[0], found[1].start + len(found[1].text) - len(found[1].text.lstrip(" \t*_|"))
     if start_i is None:      # a công văn summary written 'Về việc …' without V/v, under the number
         found = next(((i, ln) for i, ln in enumerate(head) if L.VE_VIEC.match(ln.text)), None)
         if found:

@@ -255,3 +255,18 @@ def test_city_place_and_a_summary_going_on_after_a_blank_line():
                 "của Chính phủ về chế độ công chức dự bị\n\nThi hành Nghị định số 115/2003/NĐ-CP, hướng dẫn như sau:\n")
     assert (h.place, h.issued_date) == ("Thành phố Hồ Chí Minh", "2024-05-20")
     assert h.subject == "Hướng dẫn thực hiện Nghị định số 115/2003/NĐ-CP ngày 10/10/2003 của Chính phủ về chế độ công chức dự bị"
+
+
+def test_garbled_vv_makes_a_cong_van_over_a_forwarded_type_line():
+    # OCR reads 'V/v' as 'WW'; the forwarded Thông tư's type line below Kính gửi names another document
+    h = head_of("SỞ Y TẾ\nSố: 18/SYT-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKiên Giang, ngày 5 tháng 1 năm 2018\n\n"
+                "WW triển khai Thông tư số 48/2017/TT-BYT\nKính gửi:\n- Giám đốc các bệnh viện;\n"
+                "Sở Y tế nhận được Thông tư số 48/2017/TT-BYT của Bộ Y tế.\n\nTHÔNG TƯ\n"
+                "Quy định trích chuyển dữ liệu điện tử\n")
+    assert (h.doc_type, h.subject) == ("cong_van", "Triển khai Thông tư số 48/2017/TT-BYT")
+
+
+def test_label_with_one_letter_misread_still_ends_the_summary():
+    h = head_of("SỞ Y TẾ\nSố: 11/SYT-GAVI\nKiên Giang, ngày 03 tháng 03 năm 2017\n\n"
+                "V/v đẩy nhanh tiến độ giám sát\nKính gửt: - Các Trung tâm Y tế huyện\n\nCăn cứ Quyết định số 5.\n")
+    assert h.subject == "Đẩy nhanh tiến độ giám sát"
