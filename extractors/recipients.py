@@ -26,6 +26,10 @@ ENTRY_CORE = re.compile(r"[\s" + re.escape(BULLET) + r"]*(.*?)[\s.,]*$", re.DOTA
 COPY_COUNT = re.compile(r"\s*\(\s*\d*\s*b?\s*\).*$")
 # the drafter's file path printed under the list (FORMAT.md box 12): 'd:\2011\CV\SVH\T4\…'
 FILE_PATH = re.compile(r"[A-Za-z]:\\|\\\\\w")
+# Leadership boards written as abbreviations before the body they lead ('BGĐ SYT' = Ban Giám đốc Sở Y tế); OCR
+# often drops the space between the two ('BGĐSYT').
+BOARD_ABBREVIATIONS = ("BGĐ", "BGH", "BCĐ", "BCH", "BTV", "BLĐ")
+GLUED_BOARD = re.compile(r"(?P<board>" + "|".join(BOARD_ABBREVIATIONS) + r")(?P<body>[A-ZĐ]{2,})")
 POINTER = re.compile(r"^nhu\s+(?:tren|dieu|khoan|kinh\s+gui|thanh\s+phan|muc|noi\s+nhan)\b")
 
 
@@ -90,11 +94,10 @@ def _entry(name_text: str, offset: int, role: str, span: tuple[int, int] | None 
                 purpose, name = p, name[:note.start()].rstrip(" .,")
         if not name.strip() or POINTER.match(fold(name)) or not _readable(name):
             continue
-        if span:
-            out.append(Recipient(name=re.sub(r"\s+", " ", name), role=role, span=span, purpose=purpose))
-        else:
-            where = (offset + start + lead, offset + start + lead + len(name))
-            out.append(Recipient(name=name, role=role, span=where, purpose=purpose))
+        where = span or (offset + start + lead, offset + start + lead + len(name))
+        glued = GLUED_BOARD.fullmatch(name)
+        name = f"{glued['board']} {glued['body']}" if glued else re.sub(r"\s+", " ", name) if span else name
+        out.append(Recipient(name=name, role=role, span=where, purpose=purpose))
     return out
 
 
@@ -160,10 +163,13 @@ def _dash_list(doc: Document, start: int, end: int, role: str) -> list[Recipient
     pieces = _column_pieces(doc, start, end)
     # a list printed without bullets: every line that is not signature text is an entry
     bare = not any(text[a:b].strip()[:1] in BULLET for a, b in pieces)
-    for a, b in pieces:
+    for k, (a, b) in enumerate(pieces):
         t = text[a:b].strip()
+        misread = L.garbled_bullet(text[a:b], text[slice(*pieces[k + 1])] if k + 1 < len(pieces) else "")
         if t[:1] in BULLET or (bare and not _signature_text(t)):
             entries.append([(a, b)])
+        elif misread:
+            entries.append([(a + misread, b)])
         elif entries and _continues(t, text[entries[-1][-1][0]:entries[-1][-1][1]]):
             entries[-1].append((a, b))
     out = []

@@ -93,6 +93,16 @@ ANNEX = re.compile(
     r"^[\s*_|(]*(?:PH[ỤU]\s+L[ỤU]C|Phụ\s+lục\b|DANH\s+M[ỤU]C|BI[ỂE]U\s+M[ẪA]U|M[ẪA]U\b|Mẫu\s+số|BM[.\s]*\d|"
     r"(?:Ban\s+hành\s+)?[Kk]èm\s+theo|Đính\s+kèm)", re.MULTILINE)
 COLUMN_GAP = re.compile(r"\t+|\s{3,}")
+# A list dash as OCR may misread it: a mark or two with a stray letter ('_Ắ.', '¬ ', 'Ắ.') before an entry's
+# capital. Only a real bullet on the next line confirms it (see garbled_bullet).
+_GARBLED_BULLET = re.compile(r"[\s*|]*(?:(?:[^\s\w(\[“\"'‘]|_){1,2}[^\W\d_]?[.,:;]?|[^\W\d_][.,:;])\s*"
+                             r"(?=[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8][^\W\d_]*[a-zđà-ỹ])")
+
+
+def garbled_bullet(line: str, next_line: str) -> int:
+    """Length of a misread list dash opening line when next_line opens with a dash; 0 otherwise."""
+    m = _GARBLED_BULLET.match(line)
+    return m.end() if m and next_line.strip()[:1] in "-–—•+" else 0
 
 
 class Line(NamedTuple):

@@ -218,11 +218,13 @@ def _to(text: str, lines: list[L.Line], head: list[L.Line], issuer: tuple[int, i
         # one addressee on the line, unless a dash list follows it (the first entry run into the line)
         if L.clean(rest) and rest[0] not in BULLETS and not nxt.startswith(tuple(BULLETS)):
             return start, _run_in_body(text, ln.start + m.end(), ln.end, issuer)
-        for nxt in lines[n + 1:n + 1 + TO_LINES]:
+        window = lines[n + 1:n + 1 + TO_LINES]
+        for k, nxt in enumerate(window):
             t = nxt.text.strip()
             if not t or (t[0] not in BULLETS and len(WORD.findall(t)) < 2):    # blank or scanner noise
                 continue
-            if t[0] in BULLETS or (t[0].islower() and end > ln.end):
+            after = window[k + 1].text if k + 1 < len(window) else ""
+            if t[0] in BULLETS or L.garbled_bullet(t, after) or (t[0].islower() and end > ln.end):
                 end = nxt.end
                 continue
             break

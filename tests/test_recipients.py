@@ -14,8 +14,8 @@ from .segmenter_cases import FORWARDED, INTERLEAVED, SIDE_BY_SIDE, STAMP, doc_of
 def found(text: str) -> list[tuple[str, str, str | None]]:
     doc = doc_of(text)
     out = recipients.extract(doc)
-    for r in out:      # a wrapped entry's name reads its line breaks as spaces
-        assert " ".join(r.name.split()) in " ".join(doc.text[r.span[0]:r.span[1]].split())
+    for r in out:      # a wrapped entry's name reads its line breaks as spaces; a glued abbreviation gains one
+        assert "".join(r.name.split()) in "".join(doc.text[r.span[0]:r.span[1]].split())
     return [(r.role, r.name, r.purpose) for r in out]
 
 
@@ -135,3 +135,13 @@ def test_copy_count_with_drafter_and_a_file_path_after_the_luu_line():
                         ("archive", "QHĐP", None)]
     got = found(head + "- Lưu: VT, NCTH.HH\n\nd:\\2011\\CV\\SVH\\T4\\Bau cho Vinh Ha Long\n\nKT. CHỦ TỊCH\n")
     assert got[-2:] == [("archive", "VT", None), ("archive", "NCTH.HH", None)]
+
+
+def test_misread_first_dash_and_glued_board_abbreviation():
+    text = ("SỞ Y TẾ\nSố: 20/SYT-NVY\nKiên Giang, ngày 5 tháng 10 năm 2017\n\nV/v báo cáo nhanh\nKính gửi:\n"
+            "_Ắ. Trưởng Phòng Y tế huyện;\n- Giám đốc Trung tâm y tế dự phòng.\n\nSở Y tế đề nghị các đơn vị báo cáo.\n\n"
+            "Nơi nhân:\n- Như trên;\n- BGĐSYT;\n- Lưu: VT.\n\nGIÁM ĐỐC\n")
+    got = found(text)
+    assert ("to", "Trưởng Phòng Y tế huyện", None) in got
+    assert ("to", "Giám đốc Trung tâm y tế dự phòng", None) in got
+    assert ("cc", "BGĐ SYT", None) in got
