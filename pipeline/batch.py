@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import extractors
 
-from . import store, table
+from . import store
 from .errors import IngestError
 from .files import expand
 from .options import Options
+from .pool import TaskFailed, run_tasks
 from .process import file_hash, process_file
-from .sinks import csv, errors, ics, jsonl, parquet, xlsx
+from .progress import Progress
+from .sinks import replacing
 
 DB_NAME = "congvan.sqlite"
 _RECORD_CODE = (Path(__file__).parent, Path(extractors.__file__).parent)
@@ -65,9 +67,11 @@ class Summary:
     skipped: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     obligations: int = 0
+    interrupted: bool = False
 
     def line(self) -> str:
-        return (f"{self.files} files read, {self.skipped} skipped unchanged, {len(self.failures)} failed, "
+        stopped = "interrupted: " if self.interrupted else ""
+        return (f"{stopped}{self.files} files read, {self.skipped} skipped unchanged, {len(self.failures)} failed, "
                 f"{self.obligations} obligations")
 
 
@@ -123,9 +127,31 @@ def keep(conn, outcome: Outcome, summary: Summary) -> None:
         store.put(conn, outcome.record, job.path, job.mtime_ns, job.size, record_version(job.options))
 
 
+OUTPUTS = ("obligations.csv", "obligations.parquet", "obligations.xlsx", "records.jsonl", "deadlines.ics",
+           "errors.csv")
+EXPORTS_STAMP = ".exports"
+
+
+def fingerprint(conn, summary: Summary) -> str:
+    """What the exports are made from: which file holds which document, made by which code, and the failures."""
+    h = hashlib.sha256(extractor_version().encode())
+    for path, doc_id in conn.execute("SELECT path, doc_id FROM files ORDER BY path"):
+        h.update(f"{path}\0{doc_id}\n".encode())
+    for path, error in sorted(summary.failures):
+        h.update(f"{path}\0{error}\n".encode())
+    return h.hexdigest()
+
+
 def write_outputs(conn, out: Path, summary: Summary) -> None:
+    """Rewrite every export from the store, unless the store and the failures are what the last exports were
+    made from: an unchanged re-run then costs only the file checks."""
+    summary.obligations = store.obligation_count(conn)
+    stamp, made_from = out / EXPORTS_STAMP, fingerprint(conn, summary)
+    if all((out / name).exists() for name in OUTPUTS) and stamp.exists() and stamp.read_text() == made_from:
+        return
+    from . import table   # pandas is imported only when there is something to export
+    from .sinks import csv, errors, ics, jsonl, parquet, xlsx
     rows = store.obligation_rows(conn)
-    summary.obligations = len(rows)
     df = table.frame(rows)
     csv.write(df, out / "obligations.csv")
     parquet.write(df, out / "obligations.parquet")
@@ -133,19 +159,45 @@ def write_outputs(conn, out: Path, summary: Summary) -> None:
     jsonl.write(store.records(conn), out / "records.jsonl")
     ics.write(rows, out / "deadlines.ics", store.last_change(conn))
     errors.write(summary.failures, out / "errors.csv")
+    with replacing(stamp) as tmp:
+        tmp.write_text(made_from)
 
 
-def run(source: str, out: Path, options: Options = Options()) -> Summary:
-    """Bring the store up to date with the files under source, then rewrite every export from the store."""
+def extract_all(conn, jobs: list[Job], summary: Summary, progress: Progress, workers: int,
+                options: Options) -> None:
+    """Extract in worker processes, each file under the time and memory limits; store each result as it
+    comes, one transaction a document, so that a crash loses at most the files still in flight."""
+    for _, job, outcome in run_tasks(extract_one, jobs, workers, options.timeout_s, options.max_memory_mb):
+        if isinstance(outcome, TaskFailed):
+            outcome = Outcome(job, error=outcome.cause)
+        keep(conn, outcome, summary)
+        source = (outcome.record or {}).get("source", {})
+        progress.update(pages=source.get("pages") or 0, ocr_pages=len(source.get("ocr_pages") or ()),
+                        failed=outcome.record is None)
+
+
+def run(source: str, out: Path, options: Options = Options(), workers: int | None = None,
+        progress: bool | None = None) -> Summary:
+    """Bring the store up to date with the files under source, then the exports with the store. Ctrl-C stops
+    the extraction: what was stored by then is kept and exported, and the summary says it was interrupted."""
     source = os.path.normpath(source)    # 'data/raw/' and './data/raw' name the same files
     out.mkdir(parents=True, exist_ok=True)
+    workers = max(1, workers or os.cpu_count() or 1)
+    # Files in parallel already use the cores: OCR inside one file gets its share of them.
+    options = replace(options, ocr_workers=options.ocr_workers or max(1, (os.cpu_count() or 1) // workers))
     conn = store.connect(out / DB_NAME)
     try:
         paths = expand([source])
         summary = Summary(files=len(paths))
-        for job in plan(conn, paths, options, summary):
-            keep(conn, extract_one(job), summary)
-        if Path(source).is_dir():
+        jobs = plan(conn, paths, options, summary)
+        bar = Progress(len(jobs), enabled=progress)
+        try:
+            extract_all(conn, jobs, summary, bar, workers, options)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+        finally:
+            bar.close()
+        if Path(source).is_dir() and not summary.interrupted:
             store.forget_missing(conn, source, set(paths))
         write_outputs(conn, out, summary)
         return summary

@@ -6,6 +6,7 @@ worker whose task overruns its time, records why, and starts a fresh worker, so 
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
 import os
 import resource
@@ -14,6 +15,8 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any, Callable, Iterable, Iterator
+
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,19 @@ def _limit_memory(max_memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _worker(conn, fn: Callable[[Any], Any], max_memory_mb: int) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive a parent that was killed (it would wait on its pipe for ever, holding the
+    terminal's or a caller's output open): Linux can signal it when the parent goes."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:      # the parent died before the request took effect
+        os._exit(1)
+
+
+def _worker(conn, fn: Callable[[Any], Any], max_memory_mb: int, parent: int) -> None:
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides what Ctrl-C means
     _limit_memory(max_memory_mb)
     while True:
@@ -54,7 +69,7 @@ def _worker(conn, fn: Callable[[Any], Any], max_memory_mb: int) -> None:
 class _Slot:
     def __init__(self, ctx, fn, max_memory_mb: int):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker, args=(child, fn, max_memory_mb), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(child, fn, max_memory_mb, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.task: tuple[int, Any] | None = None

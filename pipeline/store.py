@@ -251,6 +251,10 @@ def obligation_rows(conn: sqlite3.Connection, actor: str | None = None, due_befo
             for r in conn.execute(sql, args)]
 
 
+def obligation_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM obligations").fetchone()[0]
+
+
 def last_change(conn: sqlite3.Connection) -> datetime:
     """When the newest document was stored (epoch for an empty store): a stamp that moves only with the data."""
     row = conn.execute("SELECT max(stored_at) FROM documents").fetchone()

@@ -4,9 +4,10 @@ The column list is the single definition used by the store, every export and `co
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-import pandas as pd
+if TYPE_CHECKING:     # pandas costs a second to import: only the exports need it
+    import pandas as pd
 
 from .ids import own_number_symbol
 
@@ -54,6 +55,7 @@ def rows(record: dict) -> list[dict]:
 
 def frame(table_rows: Iterable[dict]) -> pd.DataFrame:
     """Rows -> a frame with every column, lists kept as lists, integers nullable."""
+    import pandas as pd
     df = pd.DataFrame(list(table_rows), columns=list(NAMES))
     for name in INTS:
         df[name] = df[name].astype("Int64")

@@ -1,5 +1,7 @@
 """One hanging, crashing or memory-hungry input costs that input only; the other results all come back."""
 import os
+import subprocess
+import sys
 import time
 
 from pipeline.pool import TaskFailed, run_tasks
@@ -33,3 +35,12 @@ def test_every_input_is_answered_once_with_its_index():
     out = list(run_tasks(misbehave, items, workers=3))
     assert sorted(i for i, _, _ in out) == list(range(25))
     assert all(result == item.upper() for _, item, result in out)
+
+
+def test_workers_die_with_a_killed_parent():
+    """Orphaned workers would hold the caller's output pipes open for ever."""
+    code = "from pipeline.pool import run_tasks\nimport time\nfor r in run_tasks(time.sleep, [60, 60], workers=2): pass"
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(2)
+    parent.kill()
+    parent.communicate(timeout=15)      # returns only once every holder of the pipes is gone

@@ -12,6 +12,8 @@ from typing import Iterator
 def replacing(target: Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it is flushed to disk and atomically becomes target."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+        leftover.unlink(missing_ok=True)      # from a run that was killed mid-write
     try:
         yield tmp
         with open(tmp, "rb+") as f:

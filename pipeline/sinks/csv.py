@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 
 from ..table import flat
 from . import replacing
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def write(df: pd.DataFrame, target: Path) -> None:

@@ -3,13 +3,16 @@ table still has every column's type."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..table import COLUMNS
 from . import replacing
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _TYPES = {"str": pa.string(), "int": pa.int64(), "list": pa.list_(pa.string())}
 SCHEMA = pa.schema([(name, _TYPES[kind]) for name, kind in COLUMNS])
