@@ -21,6 +21,8 @@ LABELS = (
     (4, re.compile(r"[-–—]\s+")),
     (5, re.compile(r"[+•*·]\s+")),
 )
+# a Roman label whose dot OCR dropped ('II NHIỆM VỤ TRỌNG TÂM'): taken only before a heading in capitals
+BARE_ROMAN = re.compile(r"([IVX]{1,5})\s+(?=\w\w)")
 SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.)[\"”’)]*$")
 OPENERS = re.compile(r"(?:Căn cứ|Kính gửi|Nơi nhận|Trân trọng|Theo đề nghị|Nhằm|Thực hiện)\b")
 # a capitalised command word right after a lower-case word: a line break the reader lost
@@ -51,6 +53,9 @@ def _label(line: str) -> tuple[int, str | None, int]:
             if level == 0:
                 return level, None, m.end()
             return level, (m.group(1) if m.groups() else None), m.end()
+    m = BARE_ROMAN.match(line, quote)
+    if m and is_upper(line[m.end():]) and len(line[m.end():].split()) >= 2:
+        return 1, m.group(1), m.end()
     return -1, None, 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipeline.document import Document
 
@@ -16,6 +17,7 @@ from .body import body_paragraphs, body_range
 from .dates import find_dates
 from .findings import Deadline, Header, Obligation, Recipient, Reference
 from .items import Paragraph, sentences
+from .lexicon import read_tsv
 from .modality import find_markers, is_non_duty, non_duty, section_kind, starts_with
 
 INTRO_TAIL = re.compile(r"[,;]?\s*(?:(?:một số|các|những)\s+(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp)"
@@ -54,7 +56,13 @@ class Context:
     deadline: str | None = None
     lead_in: bool = False         # an unlabelled 'X yêu cầu:' whose next paragraph is what it asks
     content: bool = False         # a plan's content section ('II. NỘI DUNG …'): its event's date governs it
+    ahead: bool = False           # a report's section of tasks still to do ('NHIỆM VỤ TRỌNG TÂM THÁNG 02')
     duty_at: int | None = None    # where the heading's own duty ('đề nghị X báo cáo … như sau:') sits in the output
+
+
+@lru_cache(maxsize=None)
+def _ahead_words() -> tuple[str, ...]:
+    return tuple(r[0] for r in read_tsv("report_ahead.tsv"))
 
 
 def _item_label(stack: list[Context]) -> str | None:
@@ -178,8 +186,8 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
             continue
         else:
             cands = _paragraph_duties(text, p, ctx)
-        if reporting:
-            cands = [c for c in cands if c.addressed]
+        if reporting:      # a report's own section of tasks ahead ('II. NHIỆM VỤ TRỌNG TÂM …') lists duties
+            cands = [c for c in cands if c.addressed or ctx.ahead]
         elif planning and not ctx.duties:
             cands = [c for c in cands if c.actor]   # a plan's activity list names no one: contents, not duties
         label = _item_label(stack)
@@ -301,6 +309,7 @@ def _merged(stack: list[Context]) -> Context:
         ctx.skip = ctx.skip or c.skip
         ctx.deadline = c.deadline or ctx.deadline
         ctx.content = ctx.content or c.content
+        ctx.ahead = ctx.ahead or c.ahead
         if c.duties:
             ctx.modality = c.modality
     return ctx
@@ -310,6 +319,7 @@ def _set_heading(node: Context, p: Paragraph, text: str, deadlines: tuple[Deadli
     kind = section_kind(p.text)
     node.skip = kind == "skip"
     node.duties = kind == "duties"
+    node.ahead = node.duties and any(w in p.text.lower() for w in _ahead_words())
     # the sentence that introduces the list: 'Nhằm …. Sở Y tế đề nghị các đơn vị …, cụ thể như sau:'
     spans = sentences(text, p.body_start, p.end)
     lead = _clean(text[spans[-1][0]:spans[-1][1]]) if spans else ""

@@ -228,14 +228,15 @@ Trên đây là báo cáo kết quả công tác tháng 10 năm 2025, đề ngh�
 """
 
 
-def test_report_keeps_only_what_it_asks_of_others():
+def test_report_keeps_what_it_asks_of_others_and_its_tasks_ahead_not_its_results():
     doc = doc_of(REPORT)
     head = header.extract(doc)
     assert head.doc_type == "bao_cao"
     got = obligations.extract(doc, head, (), (), ())
-    assert [(o.actor, o.modality) for o in got] == [("các đơn vị trực thuộc", "request")]
+    assert [(o.actor, o.modality) for o in got] == [(None, "must"), ("các đơn vị trực thuộc", "request")]
+    assert got[0].text == "Tổ chức kiểm tra công tác an toàn thực phẩm dịp cuối năm."
     # the ground 'Trên đây là báo cáo …,' is cut from the request it introduces
-    assert got[0].text.startswith("đề nghị các đơn vị trực thuộc xây dựng kế hoạch")
+    assert got[1].text.startswith("đề nghị các đơn vị trực thuộc xây dựng kế hoạch")
 
 
 PLAN = """SỞ Y TẾ
@@ -447,3 +448,19 @@ def test_actor_name_that_lost_a_space():
             "- Chỉ phát hành thẻ đăng ký KCB ban đầu tại tỉnh khác từ cơ sở KCB tuyến huyện trở xuống.\n")
     got = duties_of(doc_of(text), (), ())
     assert [o.actor for o in got] == ["Bảo hiểm xãhội các tỉnh, thành phố"] * 2
+
+
+REPORT_AHEAD = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 22/BC-UBND\nQuảng Ngãi, ngày 3 tháng 01 năm 2025\n\nBÁO CÁO\n"
+          "Kết quả cải cách thủ tục hành chính tháng 01 năm 2025\n\n"
+          "I. KẾT QUẢ THỰC HIỆN\n1. Nhiệm vụ đã làm\nTỉnh đã rà soát 14 thủ tục hành chính trong tháng.\n\n"
+          "{head} NHIỆM VỤ TRỌNG TÂM THÁNG 02 NĂM 2025\n"
+          "1. Tiếp tục rà soát, đơn giản hóa thủ tục hành chính nội bộ.\n"
+          "2. Theo dõi tiếp nhận, xử lý phản ánh, kiến nghị trên Cổng Dịch vụ công Quốc gia.\n\n"
+          "Nơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n")
+
+
+@pytest.mark.parametrize("head", ["II.", "II"])      # OCR may drop the Roman label's dot
+def test_a_reports_tasks_ahead_are_duties_its_results_are_not(head):
+    texts = [o.text for o in duties_of(doc_of(REPORT_AHEAD.replace("{head}", head)))]
+    assert texts == ["Tiếp tục rà soát, đơn giản hóa thủ tục hành chính nội bộ.",
+                     "Theo dõi tiếp nhận, xử lý phản ánh, kiến nghị trên Cổng Dịch vụ công Quốc gia."]
