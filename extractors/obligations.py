@@ -163,7 +163,9 @@ def extract(doc: Document, header: Header, recipients: tuple[Recipient, ...], de
     reporting, planning = doc_type in REPORTING_TYPES, doc_type == "ke_hoach"
     paras = list(body_paragraphs(doc))
     event = duty_deadlines.event_date(paras, deadlines) if planning else None
-    rows = [r for r in tasktable.rows(text, paras[0].start, paras[-1].end) if r.actor] if paras else []
+    # a row that names no unit is no duty, unless OCR read the table: it often sets the unit column apart
+    rows = [r for r in tasktable.rows(text, paras[0].start, paras[-1].end) if r.actor or doc.ocr_pages] \
+        if paras else []
     for i, p in enumerate(paras):
         in_table = [r for r in rows if r.start < p.end and p.start < r.end]
         if in_table:

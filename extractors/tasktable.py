@@ -19,12 +19,14 @@ UNIT = re.compile(r"\b(?:don vi|chu tri|thuc hien|phu trach|co quan|nguoi thuc h
 TIME = re.compile(r"\b(?:thoi gian|thoi han|tien do|thoi diem)\b")
 NUMBER = re.compile(r"\d{1,3}\.?")
 GLUED_NUMBER = re.compile(r"\s(\d{1,3})\.?$")
-SECTION = re.compile(r"(?:[IVX]{1,5}\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|Điều\s+\d+|[a-zđ]\))\s*\S")
+# a part or item heading after the table ends it; a number before a cell rule ('18. | Thẩm định') is a row
+SECTION = re.compile(r"(?:[IVX]{1,5}\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|Điều\s+\d+|[a-zđ]\))\s*(?!\|)\S")
 FIRST_CELL = re.compile(r"s?tt|so tt|stt\.?")
 HEADER_WORD = re.compile(r"\b(?:noi dung|cong viec|nhiem vu|don vi|chu tri|thuc hien|phu trach|co quan|phoi hop|"
                          r"thoi gian|thoi han|tien do|ghi chu|ket qua|san pham|kinh phi|du kien)\b")
 MAX_HEADER_CELLS = 8
 MAX_CELL_WORDS = 8
+MISSED_NUMBERS = 3
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,9 @@ def _header_at(text: str, lines: list[tuple[int, int]], i: int) -> int:
     first = fold(text[s:one.start(1) if one else e])
     if CONTENT.search(first) and UNIT.search(first) and TIME.search(first) and len(first.split()) <= 20:
         return 1
-    if not (FIRST_CELL.fullmatch(first) or (CONTENT.match(first) and len(first.split()) <= MAX_CELL_WORDS)):
+    # 'STT Công việc': OCR reads the number cell and the content cell as one line
+    opening = re.sub(r"^(?:" + FIRST_CELL.pattern + r")\s+", "", first)
+    if not (FIRST_CELL.fullmatch(first) or (CONTENT.match(opening) and len(first.split()) <= MAX_CELL_WORDS)):
         return 0
     cells: list[str] = []
     for s, e in lines[i:i + MAX_HEADER_CELLS]:
@@ -111,9 +115,11 @@ def _split(text: str, start: int, end: int, columns: int) -> list[Row]:
     of the cell before, or inside a joined line before a capital letter."""
     marks: list[tuple[int, int, str]] = []     # (number start, content start, number)
     pos, k = start, 1
-    while (m := _number_at(text, pos, end, k)) is not None:
+    # OCR may lose a row's number in a scanned table: the nearest of the next few numbers goes on the run
+    while found := [m for j in range(MISSED_NUMBERS + 1) if (m := _number_at(text, pos, end, k + j))]:
+        m = min(found, key=lambda m: m.start())
         marks.append((m.start(1), m.end(), m.group(1)))
-        pos, k = m.end(), k + 1
+        pos, k = m.end(), int(m.group(1)) + 1
     out = []
     for idx, (_, content, number) in enumerate(marks):
         stop = marks[idx + 1][0] if idx + 1 < len(marks) else end
@@ -126,7 +132,8 @@ def _split(text: str, start: int, end: int, columns: int) -> list[Row]:
 
 
 def _number_at(text: str, pos: int, end: int, k: int) -> re.Match | None:
-    pat = re.compile(r"(?<!\S)(0?" + str(k) + r")\.?(?:[ \t]*(?=\n)|[ \t]+(?=[^\W\d_]))")
+    # a scanned table keeps its cell rule: '02 | Triển khai …'
+    pat = re.compile(r"(?<!\S)(0?" + str(k) + r")\.?(?:[ \t]*(?=\n)|[ \t]*\|[ \t]*(?=[^\W\d_])|[ \t]+(?=[^\W\d_]))")
     m = pat.search(text, pos, end)
     # a number inside a line is a row number only before a capital ('05/3/2026 2 Hoàn thiện …')
     while m and text[m.end():m.end() + 1].islower():

@@ -464,3 +464,9 @@ def test_a_reports_tasks_ahead_are_duties_its_results_are_not(head):
     texts = [o.text for o in duties_of(doc_of(REPORT_AHEAD.replace("{head}", head)))]
     assert texts == ["Tiếp tục rà soát, đơn giản hóa thủ tục hành chính nội bộ.",
                      "Theo dõi tiếp nhận, xử lý phản ánh, kiến nghị trên Cổng Dịch vụ công Quốc gia."]
+
+
+def test_closing_formula_for_the_addressees_to_know_and_do_is_a_duty():
+    text = ("SỞ Y TẾ\nSố: 34/TB-SYT\nKiên Giang, ngày 5 tháng 04 năm 2018\n\nTHÔNG BÁO\nVề việc tuyển sinh\n\n"
+            "Sở Y tế thông báo đến các đơn vị được biết và thực hiện./.\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n")
+    assert [o.text for o in duties_of(doc_of(text))] == ["Sở Y tế thông báo đến các đơn vị được biết và thực hiện./."]

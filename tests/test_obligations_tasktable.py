@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from extractors import obligations, tasktable
 from extractors.findings import Header
+from pipeline.document import Document, Page
+from pipeline.zones import find_zones
 
 from .test_obligations import doc_of
 
@@ -71,3 +73,40 @@ def test_table_duties_per_row_with_unit():
 def test_no_table_without_unit_column():
     doc = doc_of("TT\nNội dung\nThời gian\n1\nHọp giao ban\n20/3/2026\n")
     assert tasktable.rows(doc.text, 0, len(doc.text)) == []
+
+
+# a scanned task table as OCR reads it: number and content cells joined in the header, cell rules read as '|',
+# a row whose number was lost (4), a number with its dot before a rule ('5. |'), units set apart from rows
+SCANNED = """II. Nội dung kế hoạch:
+STT Công việc
+
+Thời gian Người thực hiện & kết
+quả
+01 Xây dựng danh mục khung thuốc | 01/3/2018 - 05/3/2018
+02 | Triển khai danh mục khung & gửi | 05/3/2018 — 09/3/2018
+03 Họp thông qua kế hoạch lựa chọn nhà thầu | 23/4/2018
+Hoàn chỉnh kế hoạch lựa chọn nhà thầu
+5. | Thẩm định kế hoạch lựa chọn nhà thầu | 20 ngày
+Sở Y tế
+III. Tổ chức thực hiện
+"""
+
+
+def scanned_doc(ocr: bool):
+    """The OCR text as it stands, lines unjoined (as the OCR reader hands it over)."""
+    return Document(path="case.pdf", doc_id="test", format="pdf", text=SCANNED, pages=(Page(1, 0, len(SCANNED)),),
+                    zones=find_zones(SCANNED), ocr_pages=(1,) if ocr else ())
+
+
+def test_scanned_table_rows_survive_lost_numbers_and_cell_rules():
+    doc = scanned_doc(ocr=True)
+    got = tasktable.rows(doc.text, 0, len(doc.text))
+    assert [r.number for r in got] == ["01", "02", "03", "5"]
+    assert doc.text[got[1].start:got[1].end].startswith("Triển khai danh mục khung")
+
+
+def test_scanned_table_row_without_a_placed_unit_is_still_a_duty():
+    got = obligations.extract(scanned_doc(ocr=True), Header(), (), (), ())
+    assert [o.text.split(" |")[0] for o in got][:2] == ["Xây dựng danh mục khung thuốc", "Triển khai danh mục khung & gửi"]
+    text_layer = obligations.extract(scanned_doc(ocr=False), Header(), (), (), ())
+    assert [o.item for o in text_layer] == ["II.5"]    # a text layer's table: rows that name a unit only
