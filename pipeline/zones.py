@@ -46,6 +46,7 @@ def type_head(text: str) -> int | None:
     """Where the type name ends in a line that runs the trích yếu into it ('THÔNG BÁO Kết luận của …',
     'QUYẾT ĐỊNH VỀ VIỆC …'); None when the line does not start so."""
     words = list(re.finditer(r"[^\s*|]+", text))
+    names = []
     for k in range(1, min(4, len(words) - 1) + 1):
         name = " ".join(w.group(0) for w in words[:k])
         rest = words[k].group(0)
@@ -53,7 +54,10 @@ def type_head(text: str) -> int | None:
             continue
         if not L.is_upper(rest) or fold(rest) in ("ve", "v/v"):
             return words[k - 1].end()
-    return None
+        names.append(k)
+    # a summary in capitals run into the type line ('BÁO CÁO NỘI DUNG GIAO BAN'): the longest type name; a
+    # type name never opens an issuer's name
+    return words[names[-1] - 1].end() if names and len(words) > names[-1] + 1 else None
 
 
 def _head_lines(lines: list[L.Line]) -> list[L.Line]:
@@ -197,7 +201,7 @@ def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int
             break      # a paragraph (the content has begun, its lines rejoined) or scanner noise
         upper = L.is_upper(t)
         if upper_subject is None:
-            upper_subject = upper if type_line(first) else False
+            upper_subject = upper if type_line(first) or L.is_upper(first) else False   # 'BÁO CÁO NỘI DUNG …'
         titled = t[0].isupper() and any(fold(t).startswith(w + " ") for w in authority)   # 'BỘ TRƯỞNG BỘ Y TẾ'
         if (upper and not upper_subject) or (out and titled and (upper or len(t.split()) <= 10)):
             break

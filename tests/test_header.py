@@ -270,3 +270,12 @@ def test_label_with_one_letter_misread_still_ends_the_summary():
     h = head_of("SỞ Y TẾ\nSố: 11/SYT-GAVI\nKiên Giang, ngày 03 tháng 03 năm 2017\n\n"
                 "V/v đẩy nhanh tiến độ giám sát\nKính gửt: - Các Trung tâm Y tế huyện\n\nCăn cứ Quyết định số 5.\n")
     assert h.subject == "Đẩy nhanh tiến độ giám sát"
+
+
+def test_type_line_with_its_summary_in_capitals_is_no_part_of_the_issuer():
+    # the number line is unreadable, so only the type name can end the issuer column
+    h = head_of("SỞ Y TẾ HÀ NỘI\nTRUNG TÂM Y TẾ MÊ LINH\nSố:/(x› 7\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Mê Linh, ngày 7 tháng 8 năm 2018.\n\nBÁO CÁO NỘI DUNG GIAO BAN\nCÔNG TÁC DÂN SỐ THÁNG 8 NĂM 2018\n"
+                "1. Kết quả thực hiện công tác dân số tháng 7 năm 2018\n")
+    assert (h.issuer.lower(), h.parent_issuer.lower(), h.doc_type) == ("trung tâm y tế mê linh", "sở y tế hà nội", "bao_cao")
+    assert h.subject == "Nội dung giao ban công tác dân số tháng 8 năm 2018"
