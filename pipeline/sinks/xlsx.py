@@ -1,27 +1,44 @@
-"""obligations.xlsx: the same rows as the CSV, one sheet, header frozen."""
+"""obligations.xlsx: the same rows as the CSV, one sheet, header frozen.
+
+Written with openpyxl's write-only mode, which streams rows to disk: a normal workbook keeps every cell as an
+object, which made memory grow with the table."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from ..table import flat
 from . import replacing
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Control characters other than tab and newlines are not allowed in XLSX cells (openpyxl refuses them).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHEET = "obligations"
 
 
+def _cell(sheet, value):
+    if value is None or value != value:           # None or NaN: an empty cell
+        return None
+    if not isinstance(value, str):
+        return value.item() if hasattr(value, "item") else value
+    cell = WriteOnlyCell(sheet, value=_ILLEGAL.sub("", value))
+    cell.data_type = "s"                           # text that starts with '=' is text, not a formula
+    return cell
+
+
 def write(df: pd.DataFrame, target: Path) -> None:
-    cells = flat(df).apply(lambda col: col.map(lambda v: _ILLEGAL.sub("", v) if isinstance(v, str) else v))
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_SHEET)
+    sheet.freeze_panes = "A2"
+    cells = flat(df)
+    sheet.append(list(cells.columns))
+    for row in cells.itertuples(index=False, name=None):
+        sheet.append([_cell(sheet, v) for v in row])
     with replacing(target) as tmp:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as book:
-            cells.to_excel(book, sheet_name=_SHEET, index=False)
-            sheet = book.sheets[_SHEET]
-            sheet.freeze_panes = "A2"
-            for row in sheet.iter_rows(min_row=2):
-                for cell in row:
-                    if cell.data_type == "f":
-                        cell.data_type = "s"     # text that starts with '=' is text, not a formula
+        book.save(tmp)
