@@ -19,11 +19,12 @@ BULLET = "-–—•+*"
 # '(để b/c)', '(đế b/c)', '(b/cáo)', '(Báo cáo)', 'để p/h' without brackets, at the end of an entry
 NOTE = re.compile(r"\s*(?:\(\s*(?P<inner>[^()]{1,40}?)\s*\)|(?P<bare>\b(?:để|đế)\s+[^\s()]{1,12}(?:\s+[^\s()]{1,12})?))\s*$",
                   re.IGNORECASE)
-# an entry without its bullet and closing punctuation
-ENTRY_CORE = re.compile(r"[\s" + re.escape(BULLET) + r"]*(.*?)[\s.,]*$", re.DOTALL)
+# an entry without its bullet and closing punctuation (OCR reads a closing ';' as ':'), and without a bracket left
+# open at its end, the rest of a purpose note the line lost ('Trường CĐYT Kiên Giang (')
+ENTRY_CORE = re.compile(r"[\s" + re.escape(BULLET) + r"]*(.*?)(?:\s*\([^()]{0,15})?[\s.,:]*$", re.DOTALL)
 # the number of copies after the drafting unit: 'PL (2)', 'NN (2b)', 'KTTH ( b)'; the drafter may follow it
 # ('QHĐP (3)Q.Cường')
-COPY_COUNT = re.compile(r"\s*\(\s*\d*\s*b?\s*\).*$")
+COPY_COUNT = re.compile(r"\s*\(\s*\d*\s*[bB]?\s*\).*$")
 # the drafter's file path printed under the list (FORMAT.md box 12): 'd:\2011\CV\SVH\T4\…'
 FILE_PATH = re.compile(r"[A-Za-z]:\\|\\\\\w")
 # Leadership boards written as abbreviations before the body they lead ('BGĐ SYT' = Ban Giám đốc Sở Y tế); OCR

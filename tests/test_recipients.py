@@ -145,3 +145,14 @@ def test_misread_first_dash_and_glued_board_abbreviation():
     assert ("to", "Trưởng Phòng Y tế huyện", None) in got
     assert ("to", "Giám đốc Trung tâm y tế dự phòng", None) in got
     assert ("cc", "BGĐ SYT", None) in got
+
+
+def test_ocr_slips_at_the_end_of_entries():
+    # a closing ';' read as ':', a purpose note cut to its bracket, copies counted with a capital B
+    text = ("SỞ Y TẾ\nSố: 20/SYT-NVY\nKiên Giang, ngày 5 tháng 10 năm 2017\n\nV/v báo cáo nhanh\n"
+            "Kính gửi: Các đơn vị trực thuộc.\n\nSở Y tế đề nghị các đơn vị báo cáo.\n\n"
+            "Nơi nhận:\n- Thường trực HĐND tỉnh:\n- Trường CĐYT Kiên Giang (\n- Lưu: VT, ntphong (02B).\n\nGIÁM ĐỐC\n")
+    got = found(text)
+    assert ("cc", "Thường trực HĐND tỉnh", None) in got
+    assert ("cc", "Trường CĐYT Kiên Giang", None) in got
+    assert ("archive", "ntphong", None) in got
