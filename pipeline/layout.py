@@ -21,7 +21,7 @@ TAGLINE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạ
 # A scanner may garble a character or two before the number ('Số: Ø2/CT-UBND').
 NUMBER = re.compile(r"(?<!\w)S[ốỐóo]\s*(?:hiệu\s*)?[:.]?\s*"
                     r"(?=[^\s\w/]?(?:\w?\d{1,6}[a-z]?)?[\s.…_]*/\s*-?\s*[\dA-ZĐÐ]|\d{1,5}\s*-\s*[A-ZĐ]"
-                    r"|[^\s/]{1,4}\s?[^\s/]{0,3}/[A-ZĐ])")      # a number the scanner made unreadable ('Số: 42 %É/SYT-NVY')
+                    r"|/?[^\s/]{1,4}\s?[^\s/]{0,3}\s?/\s?[A-ZĐ])")      # a number the scanner made unreadable ('Số: 42 %É/SYT-NVY')
 # 'Hà Nội, ngày 12 tháng 3 năm 2025', 'Đồng Tháp, ngày        tháng 4 năm 2026', 'Hà Nội, ngày27 …'
 # A place may join its words with a hyphen: 'Bà Rịa - Vũng Tàu', 'Phan Rang-Tháp Chàm'.
 PLACE_DATE = re.compile(
@@ -212,10 +212,11 @@ def number_at(text: str, pos: int) -> tuple[NumberSymbol | None, int]:
         m = NUMBER_SYMBOL.match(stray.group(1) + "/" + text[stray.end():stray.end() + 80])
         if m:
             return parse(m), stray.end() + m.end() - len(stray.group(1)) - 1
-    blank = re.compile(r"[\s.…_]*/").match(text, pos) or re.compile(r"[^\s/]{1,4}\s?[^\s/]{0,3}/").match(text, pos)
-    if blank:
+    # a number left blank, or one the scanner made unreadable, maybe with a stray slash ('/(x› /BC-TTYT')
+    for blank_rx in (r"[\s.…_]*/", r"/?[^\s/]{1,4}\s?[^\s/]{0,3}\s?/\s?"):
+        blank = re.compile(blank_rx).match(text, pos)
         # the grammar wants a number: parse the left-blank one as 0 and drop it
-        m = NUMBER_SYMBOL.match("0/" + text[blank.end():blank.end() + 80])
+        m = NUMBER_SYMBOL.match("0/" + text[blank.end():blank.end() + 80]) if blank else None
         if m:
             ns = parse(m)
             ident = ns.id[ns.id.index("/") + 1:]
