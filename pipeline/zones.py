@@ -161,7 +161,10 @@ def masked(text: str, a: int, b: int, claimed: list[tuple[int, int]]) -> str:
 
 
 def _wrapped_tail(above: str, t: str) -> bool:
-    """t is a number or a year that ends the line above: that line breaks after a dash or a comma."""
+    """t is a number or a year that ends the line above: that line breaks after a dash or a comma, or after
+    'năm' whose year opens t ('… Răng Hàm Mặt năm' / '2017 (Lần 2)')."""
+    if re.search(r"\bn[ăa]m$", above.rstrip(), re.IGNORECASE) and re.match(r"(?:19|20)\d{2}\b", t):
+        return len(t) <= SUMMARY_LINE // 2
     return above.rstrip().endswith(("-", "–", ",")) and bool(re.fullmatch(r"\d[\d\s/.,\-–]*", t))
 
 

@@ -6,6 +6,8 @@ import pytest
 
 from extractors import header
 from extractors.casing import sentence_case, subject_case, title_case
+from pipeline.document import Document, Page
+from pipeline.zones import find_zones
 
 from .conftest import RAW, gold
 from .segmenter_cases import FORWARDED, INTERLEAVED, SIDE_BY_SIDE, STAMP, doc_of
@@ -281,3 +283,12 @@ def test_type_line_with_its_summary_in_capitals_is_no_part_of_the_issuer():
                 "1. Kết quả thực hiện công tác dân số tháng 7 năm 2018\n")
     assert (h.issuer.lower(), h.parent_issuer.lower(), h.doc_type) == ("trung tâm y tế mê linh", "sở y tế hà nội", "bao_cao")
     assert h.subject == "Nội dung giao ban công tác dân số tháng 8 năm 2018"
+
+
+def test_summary_wrapped_before_its_year_keeps_the_year_line():
+    # as the OCR reader hands it over: lines unjoined
+    text = ("SỞ Y TẾ\nSố: 1020/SYT-NVY\nKiên Giang, ngày 5 tháng 10 năm 2017\n\n"
+                "V/v báo cáo nhanh hoạt động ngành Răng Hàm Mặt năm\n2017 (Lần 2)\nKính gửi: Các đơn vị.\n")
+    h = header.extract(Document(path="case.pdf", doc_id="test", format="pdf", text=text,
+                                pages=(Page(1, 0, len(text)),), zones=find_zones(text), ocr_pages=(1,)))
+    assert h.subject == "Báo cáo nhanh hoạt động ngành Răng Hàm Mặt năm 2017 (Lần 2)"
