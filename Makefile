@@ -1,5 +1,5 @@
 # The two commands of the README: `make run` (the main job on data/raw) and `make test`.
-.PHONY: setup run test bench
+.PHONY: setup run test
 
 setup:
 	@bash scripts/setup.sh
@@ -9,6 +9,3 @@ run: setup
 
 test: setup
 	.venv/bin/python -m pytest -q
-
-bench: setup
-	.venv/bin/python -m benchmarks
