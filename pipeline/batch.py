@@ -151,13 +151,12 @@ def write_outputs(conn, out: Path, summary: Summary) -> None:
         return
     from . import table   # pandas is imported only when there is something to export
     from .sinks import csv, errors, ics, jsonl, parquet, xlsx
-    rows = store.obligation_rows(conn)
-    df = table.frame(rows)
-    csv.write(df, out / "obligations.csv")
-    parquet.write(df, out / "obligations.parquet")
-    xlsx.write(df, out / "obligations.xlsx")
+    # Each export reads the table afresh in chunks, so memory does not grow with the store.
+    csv.write(table.frames(store.iter_obligation_rows(conn)), out / "obligations.csv")
+    parquet.write(table.frames(store.iter_obligation_rows(conn)), out / "obligations.parquet")
+    xlsx.write(table.frames(store.iter_obligation_rows(conn)), out / "obligations.xlsx")
     jsonl.write(store.records(conn), out / "records.jsonl")
-    ics.write(rows, out / "deadlines.ics", store.last_change(conn))
+    ics.write(store.iter_obligation_rows(conn), out / "deadlines.ics", store.last_change(conn))
     errors.write(summary.failures, out / "errors.csv")
     with replacing(stamp) as tmp:
         tmp.write_text(made_from)

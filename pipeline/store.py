@@ -235,6 +235,12 @@ def obligation_rows(conn: sqlite3.Connection, actor: str | None = None, due_befo
                     due_after: str | None = None) -> list[dict]:
     """Rows of the obligations table; actor matches any part of actor/actors, without marks or case.
     due_before / due_after are exclusive ISO dates and keep only obligations with a deadline."""
+    return list(iter_obligation_rows(conn, actor, due_before, due_after))
+
+
+def iter_obligation_rows(conn: sqlite3.Connection, actor: str | None = None, due_before: str | None = None,
+                         due_after: str | None = None) -> Iterator[dict]:
+    """obligation_rows, read as they are consumed: the exports stream the table instead of holding it."""
     where, args = [], []
     if actor:
         where.append("instr(actors_key, ?) > 0")
@@ -247,8 +253,8 @@ def obligation_rows(conn: sqlite3.Connection, actor: str | None = None, due_befo
         args.append(due_after)
     sql = (f"SELECT {', '.join(_q(n) for n in table.NAMES)} FROM obligations "
            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY file, position")
-    return [{k: json.loads(r[k]) if k in table.LISTS else r[k] for k in table.NAMES}
-            for r in conn.execute(sql, args)]
+    for r in conn.execute(sql, args):
+        yield {k: json.loads(r[k]) if k in table.LISTS else r[k] for k in table.NAMES}
 
 
 def obligation_count(conn: sqlite3.Connection) -> int:

@@ -4,7 +4,8 @@ The column list is the single definition used by the store, every export and `co
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from itertools import islice
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:     # pandas costs a second to import: only the exports need it
     import pandas as pd
@@ -62,6 +63,16 @@ def frame(table_rows: Iterable[dict]) -> pd.DataFrame:
     for name in LISTS:
         df[name] = df[name].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
     return df
+
+
+def frames(table_rows: Iterable[dict], size: int = 2000) -> Iterator[pd.DataFrame]:
+    """The rows as frames of at most size rows, at least one (maybe empty), so that a writer holds one chunk of
+    a large table at a time."""
+    rows = iter(table_rows)
+    chunk = list(islice(rows, size))
+    yield frame(chunk)
+    while chunk := list(islice(rows, size)):
+        yield frame(chunk)
 
 
 def flat(df: pd.DataFrame) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 
 from ..table import flat
@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def write(df: pd.DataFrame, target: Path) -> None:
-    with replacing(target) as tmp:
-        flat(df).to_csv(tmp, index=False, encoding="utf-8-sig")
+def write(frames: Iterable[pd.DataFrame], target: Path) -> None:
+    with replacing(target) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+        for n, df in enumerate(frames):
+            flat(df).to_csv(f, index=False, header=n == 0)

@@ -3,7 +3,7 @@ table still has every column's type."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -18,6 +18,7 @@ _TYPES = {"str": pa.string(), "int": pa.int64(), "list": pa.list_(pa.string())}
 SCHEMA = pa.schema([(name, _TYPES[kind]) for name, kind in COLUMNS])
 
 
-def write(df: pd.DataFrame, target: Path) -> None:
-    with replacing(target) as tmp:
-        pq.write_table(pa.Table.from_pandas(df, schema=SCHEMA, preserve_index=False), tmp)
+def write(frames: Iterable[pd.DataFrame], target: Path) -> None:
+    with replacing(target) as tmp, pq.ParquetWriter(tmp, SCHEMA) as writer:
+        for df in frames:
+            writer.write_table(pa.Table.from_pandas(df, schema=SCHEMA, preserve_index=False))

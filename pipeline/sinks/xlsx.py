@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -32,13 +32,15 @@ def _cell(sheet, value):
     return cell
 
 
-def write(df: pd.DataFrame, target: Path) -> None:
+def write(frames: Iterable[pd.DataFrame], target: Path) -> None:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_SHEET)
     sheet.freeze_panes = "A2"
-    cells = flat(df)
-    sheet.append(list(cells.columns))
-    for row in cells.itertuples(index=False, name=None):
-        sheet.append([_cell(sheet, v) for v in row])
+    for n, df in enumerate(frames):
+        cells = flat(df)
+        if n == 0:
+            sheet.append(list(cells.columns))
+        for row in cells.itertuples(index=False, name=None):
+            sheet.append([_cell(sheet, v) for v in row])
     with replacing(target) as tmp:
         book.save(tmp)
