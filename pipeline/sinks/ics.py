@@ -81,15 +81,19 @@ def todo(row: dict, stamp: datetime) -> Todo | None:
 
 
 def write(rows: Iterable[dict], target: Path, stamp: datetime) -> int:
+    """Streams one VTODO at a time between the calendar's opening and closing lines, so a large store's
+    calendar is never held whole."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
+    opening, closing = cal.to_ical().split(b"END:VCALENDAR")
     n = 0
-    for row in rows:
-        item = todo(row, stamp)
-        if item is not None:
-            cal.add_component(item)
-            n += 1
-    with replacing(target) as tmp:
-        tmp.write_bytes(cal.to_ical())
+    with replacing(target) as tmp, open(tmp, "wb") as f:
+        f.write(opening)
+        for row in rows:
+            item = todo(row, stamp)
+            if item is not None:
+                f.write(item.to_ical())
+                n += 1
+        f.write(b"END:VCALENDAR" + closing)
     return n
