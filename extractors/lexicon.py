@@ -1,6 +1,7 @@
 """Data tables shared by the extractors, loaded from extractors/data/*.tsv."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -9,10 +10,27 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data"
 
 
-def fold(s: str) -> str:
+def fold_by_decomposition(s: str) -> str:
     """Lower case without marks, 'đ' folded to 'd', 'Ð' look-alike too: a matching key for Vietnamese."""
     s = unicodedata.normalize("NFD", s.lower().replace("đ", "d").replace("ð", "d"))
     return unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)))
+
+
+# Latin letters, their combining marks and general punctuation fold one character at a time, so a table does it
+# (fold is the hottest call of the extractors); text with any other character takes the decomposition.
+_TABLE_RANGES = ((0x80, 0x250), (0x300, 0x370), (0x1E00, 0x1F00))
+_FOLD_TABLE = {c: fold_by_decomposition(chr(c)) for lo, hi in _TABLE_RANGES for c in range(lo, hi)}
+_OUTSIDE_TABLE = re.compile(r"[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2002-\u206f]")
+
+
+def fold(s: str) -> str:
+    """fold_by_decomposition, by table where the text allows."""
+    s = s.lower()
+    if s.isascii():
+        return s
+    if _OUTSIDE_TABLE.search(s):
+        return fold_by_decomposition(s)
+    return s.translate(_FOLD_TABLE)
 
 
 def read_tsv(name: str) -> list[list[str]]:

@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractors import deadlines, header, obligations, recipients, references
+from extractors.lexicon import fold, fold_by_decomposition
 from pipeline.document import RawText
 from pipeline.process import build_document
 
@@ -56,3 +57,14 @@ def test_spans_lie_inside_the_text_and_cover_their_findings(text):
 @given(st.text())
 def test_arbitrary_unicode_never_raises(text):
     run_all(text)
+
+
+@settings(max_examples=500)
+@given(st.one_of(texts, st.text()))
+def test_the_fold_table_agrees_with_unicode_decomposition(text):
+    assert fold(text) == fold_by_decomposition(text)
+
+
+def test_the_fold_table_agrees_on_every_character():
+    disagree = [c for c in map(chr, range(0x30000)) if fold(c) != fold_by_decomposition(c)]
+    assert disagree == []
