@@ -38,12 +38,21 @@ VV = re.compile(r"(?<!\w)V/v\b\.?\s*", re.IGNORECASE)
 VV_GARBLED = re.compile(r"[\s*_|]*(?:[VW][/\\|lI1]?[VvWw])\.?\s+(?=[a-zà-ỹđ])")
 
 
+@lru_cache(maxsize=None)
+def _letters_by_fold() -> dict[str, str]:
+    """Letters up to the end of Vietnamese (U+1EF9) by what they fold to: 'u' -> 'UuÙÚ…ựừ'."""
+    found: dict[str, set[str]] = {}
+    for c in map(chr, range(0x41, 0x1EFA)):
+        if c.isalpha():
+            found.setdefault(fold(c), set()).add(c)
+    return {base: "".join(sorted(letters)) for base, letters in found.items()}
+
+
 def _letter_class(base: str) -> str:
     """Every Vietnamese letter that folds to base, both cases: 'u' -> '[uúùủũụưứừửữựUÚ…]'."""
     if not base.isalpha():
         return re.escape(base)
-    found = sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and fold(c) == base} | {base, base.upper()})
-    return "[" + "".join(found) + "]"
+    return "[" + "".join(sorted(set(_letters_by_fold().get(base, "")) | {base, base.upper()})) + "]"
 
 
 def near_label(label: str) -> str:
