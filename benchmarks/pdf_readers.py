@@ -60,7 +60,7 @@ READERS = {
     "pdftotext -raw": pdftotext("-raw"),
     "pdfplumber": pdfplumber_text,
     "pypdfium2": pypdfium2_text,
-    "pipeline (pdftotext -bbox-layout + pdf_layout)": pipeline_reader,
+    "pipeline (pdftotext -bbox + pdf_layout)": pipeline_reader,
 }
 
 

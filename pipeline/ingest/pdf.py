@@ -1,4 +1,5 @@
-"""PDF text layer, one string per page, from poppler's word boxes (`pdftotext -bbox-layout`).
+"""PDF text layer, one string per page, from poppler's word boxes (`pdftotext -bbox`: the same words as
+`-bbox-layout` in the same order, without the block analysis that costs it a quarter more).
 
 One pdftotext call reads the whole file (about 5 ms a page, see benchmarks/pdf_readers.py);
 pdf_layout puts the words in reading order. A page without a text layer gives '' and is left to OCR.
@@ -25,7 +26,7 @@ EOF_MARK = b"%%EOF"
 def read(path: Path, data: bytes, options: Options) -> RawText:
     if EOF_MARK not in data[-2048:]:
         raise IngestError("corrupt PDF: truncated (no end-of-file marker)")
-    xhtml = _bbox_layout(data, options)
+    xhtml = _word_boxes(data, options)
     pages = xhtml.split(PAGE_START)[1:]
     if len(pages) > options.max_pages:
         raise IngestError(f"too many pages: more than {options.max_pages}")
@@ -34,12 +35,12 @@ def read(path: Path, data: bytes, options: Options) -> RawText:
     return RawText(format="pdf", pages=tuple(page_text(_words(p)) for p in pages))
 
 
-def _bbox_layout(data: bytes, options: Options) -> str:
+def _word_boxes(data: bytes, options: Options) -> str:
     exe = shutil.which("pdftotext")
     if exe is None:
         raise IngestError("cannot read PDF: pdftotext (poppler-utils) is not installed")
     # One page past the limit tells that the limit is exceeded without reading the rest.
-    cmd = [exe, "-q", "-bbox-layout", "-enc", "UTF-8", "-l", str(options.max_pages + 1), "-", "-"]
+    cmd = [exe, "-q", "-bbox", "-enc", "UTF-8", "-l", str(options.max_pages + 1), "-", "-"]
     try:
         done = subprocess.run(cmd, input=data, capture_output=True, timeout=options.timeout_s)
     except subprocess.TimeoutExpired:
