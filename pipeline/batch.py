@@ -149,12 +149,12 @@ def write_outputs(conn, out: Path, summary: Summary) -> None:
     stamp, made_from = out / EXPORTS_STAMP, fingerprint(conn, summary)
     if all((out / name).exists() for name in OUTPUTS) and stamp.exists() and stamp.read_text() == made_from:
         return
-    from . import table   # pandas is imported only when there is something to export
+    # The export libraries are imported only when there is something to export.
     from .sinks import csv, errors, ics, jsonl, parquet, xlsx
-    # Each export reads the table afresh in chunks, so memory does not grow with the store.
-    csv.write(table.frames(store.iter_obligation_rows(conn)), out / "obligations.csv")
-    parquet.write(table.frames(store.iter_obligation_rows(conn)), out / "obligations.parquet")
-    xlsx.write(table.frames(store.iter_obligation_rows(conn)), out / "obligations.xlsx")
+    # Each export streams the table from the store afresh, so memory does not grow with the store.
+    csv.write(store.iter_obligation_rows(conn), out / "obligations.csv")
+    parquet.write(store.iter_obligation_rows(conn), out / "obligations.parquet")
+    xlsx.write(store.iter_obligation_rows(conn), out / "obligations.xlsx")
     jsonl.write(store.records(conn), out / "records.jsonl")
     ics.write(store.iter_obligation_rows(conn), out / "deadlines.ics", store.last_change(conn))
     errors.write(summary.failures, out / "errors.csv")

@@ -5,10 +5,7 @@ The column list is the single definition used by the store, every export and `co
 from __future__ import annotations
 
 from itertools import islice
-from typing import TYPE_CHECKING, Iterable, Iterator
-
-if TYPE_CHECKING:     # pandas costs a second to import: only the exports need it
-    import pandas as pd
+from typing import Iterable, Iterator
 
 from .ids import own_number_symbol
 
@@ -54,30 +51,16 @@ def rows(record: dict) -> list[dict]:
     return out
 
 
-def frame(table_rows: Iterable[dict]) -> pd.DataFrame:
-    """Rows -> a frame with every column, lists kept as lists, integers nullable."""
-    import pandas as pd
-    df = pd.DataFrame(list(table_rows), columns=list(NAMES))
-    for name in INTS:
-        df[name] = df[name].astype("Int64")
-    for name in LISTS:
-        df[name] = df[name].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
-    return df
+def cells(row: dict) -> list:
+    """A row as text cells (CSV, XLSX, a terminal), in column order: each list joined with LIST_SEPARATOR."""
+    return [LIST_SEPARATOR.join(row[name] or ()) if name in LISTS else row[name] for name in NAMES]
 
 
-def frames(table_rows: Iterable[dict], size: int = 2000) -> Iterator[pd.DataFrame]:
-    """The rows as frames of at most size rows, at least one (maybe empty), so that a writer holds one chunk of
-    a large table at a time."""
+def chunks(table_rows: Iterable[dict], size: int = 2000) -> Iterator[list[dict]]:
+    """The rows in lists of at most size, at least one (maybe empty), so that a writer holds one chunk of a
+    large table at a time."""
     rows = iter(table_rows)
     chunk = list(islice(rows, size))
-    yield frame(chunk)
+    yield chunk
     while chunk := list(islice(rows, size)):
-        yield frame(chunk)
-
-
-def flat(df: pd.DataFrame) -> pd.DataFrame:
-    """The frame for text cells (CSV, XLSX, a terminal): each list joined with LIST_SEPARATOR."""
-    out = df.copy()
-    for name in LISTS:
-        out[name] = out[name].map(LIST_SEPARATOR.join)
-    return out
+        yield chunk

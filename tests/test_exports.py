@@ -34,7 +34,7 @@ def test_csv_has_a_bom_and_joined_lists(tmp_path):
     target = tmp_path / "obligations.csv"
     rows = made_rows()
     rows[0]["actors"] = ["Bệnh viện A", "Bệnh viện B"]
-    csv_sink.write(table.frames(rows), target)
+    csv_sink.write(rows, target)
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     back = pd.read_csv(target, encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert list(back.columns) == list(table.NAMES)
@@ -46,7 +46,7 @@ def test_csv_has_a_bom_and_joined_lists(tmp_path):
 
 def test_parquet_keeps_lists_and_types(tmp_path):
     target = tmp_path / "obligations.parquet"
-    parquet.write(table.frames(made_rows()), target)
+    parquet.write(made_rows(), target)
     t = pq.read_table(target)
     actors = t.schema.field("actors").type
     assert pa.types.is_list(actors) and actors.value_type == pa.string()
@@ -57,9 +57,9 @@ def test_parquet_keeps_lists_and_types(tmp_path):
 
 
 def test_empty_table_still_has_every_column(tmp_path):
-    parquet.write(table.frames([]), tmp_path / "o.parquet")
-    csv_sink.write(table.frames([]), tmp_path / "o.csv")
-    xlsx.write(table.frames([]), tmp_path / "o.xlsx")
+    parquet.write([], tmp_path / "o.parquet")
+    csv_sink.write([], tmp_path / "o.csv")
+    xlsx.write([], tmp_path / "o.xlsx")
     assert pq.read_table(tmp_path / "o.parquet").schema.names == list(table.NAMES)
     assert pd.read_csv(tmp_path / "o.csv", encoding="utf-8-sig").columns.tolist() == list(table.NAMES)
     assert [c.value for c in openpyxl.load_workbook(tmp_path / "o.xlsx").active[1]] == list(table.NAMES)
@@ -70,7 +70,7 @@ def test_xlsx_has_the_same_rows(tmp_path):
     rows = made_rows()
     rows[0]["text"] += "\x0b"         # a control character Excel refuses
     rows[1]["action"] = "=HYPERLINK(\"x\")"     # text, never a formula
-    xlsx.write(table.frames(rows), target)
+    xlsx.write(rows, target)
     sheet = openpyxl.load_workbook(target).active
     values = list(sheet.values)
     assert list(values[0]) == list(table.NAMES)
@@ -121,14 +121,10 @@ def test_jsonl_and_errors(tmp_path):
         assert list(csv.reader(f)) == [["file", "error"], ["in/x.pdf", "empty file, or so"]]
 
 
-def test_exports_written_in_chunks_equal_one_piece(tmp_path):
+def test_parquet_written_in_row_groups_equals_one_piece(tmp_path):
     rows = made_rows()
     assert len(rows) > 2
-    for sink, name in ((csv_sink, "o.csv"), (parquet, "o.parquet")):
-        sink.write(table.frames(rows, size=1), tmp_path / f"chunked-{name}")
-        sink.write(table.frames(rows), tmp_path / name)
-    assert (tmp_path / "chunked-o.csv").read_bytes() == (tmp_path / "o.csv").read_bytes()
-    assert pq.read_table(tmp_path / "chunked-o.parquet").equals(pq.read_table(tmp_path / "o.parquet"))
-    xlsx.write(table.frames(rows, size=1), tmp_path / "o.xlsx")
-    sheet = openpyxl.load_workbook(tmp_path / "o.xlsx").active
-    assert sheet.max_row == len(rows) + 1
+    parquet.write(rows, tmp_path / "groups.parquet", row_group=1)
+    parquet.write(rows, tmp_path / "whole.parquet")
+    assert pq.ParquetFile(tmp_path / "groups.parquet").num_row_groups == len(rows)
+    assert pq.read_table(tmp_path / "groups.parquet").equals(pq.read_table(tmp_path / "whole.parquet"))

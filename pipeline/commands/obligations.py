@@ -6,7 +6,8 @@ import json
 import sys
 from datetime import date
 
-from .. import store, table
+from .. import store
+from ..sinks import csv
 from .querying import add_db, cell
 
 # The columns a terminal shows, with their widths; csv and json give every column.
@@ -35,7 +36,7 @@ def run(args, conn) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
     elif args.format == "csv":
-        table.flat(table.frame(rows)).to_csv(sys.stdout, index=False)
+        csv.write_rows(rows, sys.stdout)
     else:
         print("  ".join(name.ljust(width) for name, width in _SHOWN).rstrip())
         for row in rows:

@@ -1,18 +1,20 @@
 """obligations.csv: UTF-8 with a byte-order mark, which is how Excel recognizes UTF-8."""
 from __future__ import annotations
 
+import csv
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable, TextIO
 
-
-from ..table import flat
+from ..table import NAMES, cells
 from . import replacing
 
-if TYPE_CHECKING:
-    import pandas as pd
+
+def write_rows(rows: Iterable[dict], f: TextIO) -> None:
+    out = csv.writer(f, lineterminator="\n")
+    out.writerow(NAMES)
+    out.writerows(map(cells, rows))
 
 
-def write(frames: Iterable[pd.DataFrame], target: Path) -> None:
+def write(rows: Iterable[dict], target: Path) -> None:
     with replacing(target) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
-        for n, df in enumerate(frames):
-            flat(df).to_csv(f, index=False, header=n == 0)
+        write_rows(rows, f)

@@ -1,24 +1,35 @@
 """obligations.parquet: lists stay lists, integers stay integers, with an explicit schema so that an empty
-table still has every column's type."""
+table still has every column's type.
+
+Each chunk of rows reaches Arrow through Arrow's own JSON reader: building arrays from Python lists
+(`Table.from_pylist`) makes pyarrow import pandas, where installed, only to ask whether the values are pandas
+objects, and that import costs more than the whole export of a batch."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 import pyarrow as pa
+import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 
-from ..table import COLUMNS
+from ..table import COLUMNS, chunks
 from . import replacing
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 _TYPES = {"str": pa.string(), "int": pa.int64(), "list": pa.list_(pa.string())}
 SCHEMA = pa.schema([(name, _TYPES[kind]) for name, kind in COLUMNS])
+_PARSE = pa_json.ParseOptions(explicit_schema=SCHEMA, unexpected_field_behavior="ignore")
 
 
-def write(frames: Iterable[pd.DataFrame], target: Path) -> None:
+def _table(rows: list[dict]) -> pa.Table:
+    lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode()
+    return pa_json.read_json(pa.BufferReader(lines), parse_options=_PARSE).select(SCHEMA.names)
+
+
+def write(rows: Iterable[dict], target: Path, row_group: int = 2000) -> None:
+    """One row group per chunk of rows, so that the writer never holds the whole table."""
     with replacing(target) as tmp, pq.ParquetWriter(tmp, SCHEMA) as writer:
-        for df in frames:
-            writer.write_table(pa.Table.from_pandas(df, schema=SCHEMA, preserve_index=False))
+        for chunk in chunks(rows, row_group):
+            if chunk:                   # an empty table is the schema alone, which the writer always writes
+                writer.write_table(_table(chunk))

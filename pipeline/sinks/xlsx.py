@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from ..table import flat
+from ..table import NAMES, cells
 from . import replacing
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 # Control characters other than tab and newlines are not allowed in XLSX cells (openpyxl refuses them).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -23,24 +20,19 @@ _SHEET = "obligations"
 
 
 def _cell(sheet, value):
-    if value is None or value != value:           # None or NaN: an empty cell
-        return None
     if not isinstance(value, str):
-        return value.item() if hasattr(value, "item") else value
+        return value                               # a number, or None: an empty cell
     cell = WriteOnlyCell(sheet, value=_ILLEGAL.sub("", value))
     cell.data_type = "s"                           # text that starts with '=' is text, not a formula
     return cell
 
 
-def write(frames: Iterable[pd.DataFrame], target: Path) -> None:
+def write(rows: Iterable[dict], target: Path) -> None:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_SHEET)
     sheet.freeze_panes = "A2"
-    for n, df in enumerate(frames):
-        cells = flat(df)
-        if n == 0:
-            sheet.append(list(cells.columns))
-        for row in cells.itertuples(index=False, name=None):
-            sheet.append([_cell(sheet, v) for v in row])
+    sheet.append(NAMES)
+    for row in rows:
+        sheet.append([_cell(sheet, v) for v in cells(row)])
     with replacing(target) as tmp:
         book.save(tmp)
