@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .dates import date_at
 from .issuers import folded_name_rx
-from .lexicon import doc_types, fold, type_by_abbreviation
+from .lexicon import fold, type_by_abbreviation, type_by_name
 
 # Generic words that introduce a number without naming its type; the symbol's grammar decides.
 _GENERIC = ("van ban", "cong van", "dien")
@@ -48,7 +48,7 @@ class Label:
 
 @lru_cache(maxsize=None)
 def _label_rx() -> re.Pattern:
-    names = sorted({fold(t.name) for t in doc_types()} | set(_GENERIC), key=len, reverse=True)
+    names = sorted(set(type_by_name()) | set(_GENERIC), key=len, reverse=True)
     return re.compile(rf"(?<![a-z])(?P<word>{'|'.join(map(re.escape, names))})\s*(?P<so>(?:so|s6|s0)\s*[:.]?\s*)?$")
 
 
@@ -64,7 +64,7 @@ def label_before(clean: str, folded: str, pos: int) -> Label | None:
     m = _label_rx().search(folded, lo, pos)
     if m:
         word = m.group("word")
-        slug = None if word in _GENERIC else {fold(t.name): t.slug for t in doc_types()}[word]
+        slug = None if word in _GENERIC else type_by_name()[word]
         return Label("cong_van" if word == "cong van" else slug, m.start(), bool(m.group("so")), word in _GENERIC)
     m = _abbrev_rx().search(clean, lo, pos)
     if m:

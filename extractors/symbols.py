@@ -38,9 +38,10 @@ _PARTY_GROUP = rf"[A-ZĐÐ][A-ZĐÐ0-9]*(?:[a-zđ]{{1,2}}(?![{LOWER}])[A-ZĐÐ0-
 PARTY = re.compile(rf"(?<![\w.,/-])(?P<num>\d{{1,5}})[ \t]*-[ \t]*(?P<type>{_PARTY_GROUP})[ \t]*/[ \t]*"
                    rf"(?P<iss>{_PARTY_GROUP})")
 
-# Same-length substitutions, so that offsets in the view are offsets in the text.
-_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "*": " ",
-                              "\\": " "})
+# Same-length substitutions, so that offsets in the view are offsets in the text. No result is itself replaced, so
+# one str.replace per pair gives what str.translate would, a hundred times faster on a long text (translate looks
+# up every character).
+_LOOKALIKES = {"Ð": "Đ", "ð": "đ", "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "*": " ", "\\": " "}
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,13 @@ class SymbolMatch:
 
 def view(text: str) -> str:
     """text with look-alikes folded and Markdown emphasis blanked, same length: match on it, slice the text."""
-    return text.translate(_LOOKALIKES)
+    for look_alike, letter in _LOOKALIKES.items():
+        text = text.replace(look_alike, letter)
+    return text
 
 
 def clean(s: str) -> str:
-    return re.sub(r"[\s*]+", "", s.translate(_LOOKALIKES))
+    return re.sub(r"[\s*]+", "", view(s))
 
 
 def groups(symbol: str) -> list[str]:

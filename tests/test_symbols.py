@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from extractors.symbols import clean, find, parse_text, type_of_symbol, view
+from extractors.symbols import _LOOKALIKES, clean, find, parse_text, type_of_symbol, view
 
 
 @pytest.mark.parametrize("written, ident, number, year, symbol, doc_type", [
@@ -74,6 +76,11 @@ def test_view_keeps_offsets():
     text = "**Số:** 5911 /**BYT-VPB** – Ð"
     assert len(view(text)) == len(text)
     assert clean(" 5911 /**BYT-VPB**") == "5911/BYT-VPB"
+
+
+@given(st.text(alphabet=st.sampled_from("".join(_LOOKALIKES) + "".join(_LOOKALIKES.values()) + "aĐ- \n")))
+def test_view_replaces_as_one_translation(text):
+    assert view(text) == text.translate(str.maketrans(_LOOKALIKES))
 
 
 def test_type_of_symbol():
