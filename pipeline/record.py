@@ -1,7 +1,8 @@
 """Findings -> the record of ../shared/spec/record.schema.json (schema_version 1)."""
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
+from functools import lru_cache
 
 from extractors.findings import Deadline, Header, Obligation, Recipient, Reference
 
@@ -10,19 +11,30 @@ from .document import Document
 SCHEMA_VERSION = 1
 
 
+@lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
+
+
+def _as_dict(finding) -> dict:
+    """The finding's fields in order, tuples as lists (JSON arrays). The findings are flat, so this is
+    dataclasses.asdict without its recursive deep copy, which took a twentieth of the extraction time."""
+    out = {}
+    for name in _field_names(type(finding)):
+        value = getattr(finding, name)
+        out[name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
 def _spanned(doc: Document, finding) -> dict:
-    d = asdict(finding)
-    d["span"] = list(finding.span)
+    d = _as_dict(finding)
     d["page"] = doc.page_of(finding.span[0])   # the obligations table shows where each finding is
-    for k, v in d.items():
-        if isinstance(v, tuple):
-            d[k] = list(v)
     return d
 
 
 def to_record(doc: Document, header: Header, references: tuple[Reference, ...], recipients: tuple[Recipient, ...],
               deadlines: tuple[Deadline, ...], obligations: tuple[Obligation, ...]) -> dict:
-    head = asdict(header)
+    head = _as_dict(header)
     head.pop("spans")
     return {
         "schema_version": SCHEMA_VERSION,
