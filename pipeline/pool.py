@@ -17,6 +17,7 @@ from multiprocessing.connection import wait
 from typing import Any, Callable, Iterable, Iterator
 
 _PR_SET_PDEATHSIG = 1
+_NONE = object()      # no outcome yet (a task's result may itself be None)
 
 
 @dataclass(frozen=True)
@@ -117,14 +118,14 @@ def run_tasks(fn: Callable[[Any], Any], items: Iterable[Any], workers: int | Non
                 if not slot.task:
                     continue
                 index, item = slot.task
-                outcome = None
+                outcome = _NONE
                 if slot.conn in ready or slot.process.sentinel in ready:
                     try:
                         if slot.conn.poll():
                             outcome = slot.conn.recv()[1]
                     except (EOFError, OSError):
                         pass
-                    if outcome is None:
+                    if outcome is _NONE:
                         slot.process.join(timeout=1)
                         code = slot.process.exitcode
                         outcome = TaskFailed("killed: out of memory" if code == -signal.SIGKILL
@@ -135,7 +136,7 @@ def run_tasks(fn: Callable[[Any], Any], items: Iterable[Any], workers: int | Non
                     slot.kill()
                     outcome = TaskFailed(f"timed out after {timeout_s:g} s")
                     slots[i] = slot = _Slot(ctx, fn, max_memory_mb)
-                if outcome is None:
+                if outcome is _NONE:
                     continue
                 slot.task = None
                 if queue:
