@@ -13,14 +13,13 @@ from pathlib import Path
 
 import extractors
 
-from . import store
+from . import exports, store
 from .errors import IngestError
 from .files import expand
 from .options import Options
 from .pool import TaskFailed, run_tasks
 from .process import file_hash, process_file
 from .progress import Progress
-from .sinks import replacing
 
 DB_NAME = "congvan.sqlite"
 _RECORD_CODE = (Path(__file__).parent, Path(extractors.__file__).parent)
@@ -127,46 +126,13 @@ def keep(conn, outcome: Outcome, summary: Summary) -> None:
         store.put(conn, outcome.record, job.path, job.mtime_ns, job.size, record_version(job.options))
 
 
-OUTPUTS = ("obligations.csv", "obligations.parquet", "obligations.xlsx", "records.jsonl", "deadlines.ics",
-           "errors.csv")
-EXPORTS_STAMP = ".exports"
-
-
-def fingerprint(conn, summary: Summary) -> str:
-    """What the exports are made from: which file holds which document, made by which code, and the failures."""
-    h = hashlib.sha256(extractor_version().encode())
-    for path, doc_id in conn.execute("SELECT path, doc_id FROM files ORDER BY path"):
-        h.update(f"{path}\0{doc_id}\n".encode())
-    for path, error in sorted(summary.failures):
-        h.update(f"{path}\0{error}\n".encode())
-    return h.hexdigest()
-
-
-def write_outputs(conn, out: Path, summary: Summary) -> None:
-    """Rewrite every export from the store, unless the store and the failures are what the last exports were
-    made from: an unchanged re-run then costs only the file checks."""
-    summary.obligations = store.obligation_count(conn)
-    stamp, made_from = out / EXPORTS_STAMP, fingerprint(conn, summary)
-    if all((out / name).exists() for name in OUTPUTS) and stamp.exists() and stamp.read_text() == made_from:
-        return
-    # The export libraries are imported only when there is something to export.
-    from .sinks import csv, errors, ics, jsonl, parquet, xlsx
-    # Each export streams the table from the store afresh, so memory does not grow with the store.
-    csv.write(store.iter_obligation_rows(conn), out / "obligations.csv")
-    parquet.write(store.iter_obligation_rows(conn), out / "obligations.parquet")
-    xlsx.write(store.iter_obligation_rows(conn), out / "obligations.xlsx")
-    jsonl.write(store.records(conn), out / "records.jsonl")
-    ics.write(store.iter_obligation_rows(conn), out / "deadlines.ics", store.last_change(conn))
-    errors.write(summary.failures, out / "errors.csv")
-    with replacing(stamp) as tmp:
-        tmp.write_text(made_from)
-
-
 def extract_all(conn, jobs: list[Job], summary: Summary, progress: Progress, workers: int,
                 options: Options) -> None:
     """Extract in worker processes, each file under the time and memory limits; store each result as it
     comes, one transaction a document, so that a crash loses at most the files still in flight."""
-    for _, job, outcome in run_tasks(extract_one, jobs, workers, options.timeout_s, options.max_memory_mb):
+    # Largest files first, so that the batch does not end with one core working through a big file alone.
+    largest_first = sorted(jobs, key=lambda job: job.size, reverse=True)
+    for _, job, outcome in run_tasks(extract_one, largest_first, workers, options.timeout_s, options.max_memory_mb):
         if isinstance(outcome, TaskFailed):
             outcome = Outcome(job, error=outcome.cause)
         keep(conn, outcome, summary)
@@ -178,7 +144,8 @@ def extract_all(conn, jobs: list[Job], summary: Summary, progress: Progress, wor
 def run(source: str, out: Path, options: Options = Options(), workers: int | None = None,
         progress: bool | None = None) -> Summary:
     """Bring the store up to date with the files under source, then the exports with the store. Ctrl-C stops
-    the extraction: what was stored by then is kept and exported, and the summary says it was interrupted."""
+    the extraction: what was stored by then is kept and exported, and the summary says it was interrupted.
+    Ctrl-C during the exports leaves the ones not yet written as they were."""
     source = os.path.normpath(source)    # 'data/raw/' and './data/raw' name the same files
     out.mkdir(parents=True, exist_ok=True)
     workers = max(1, workers or os.cpu_count() or 1)
@@ -198,7 +165,11 @@ def run(source: str, out: Path, options: Options = Options(), workers: int | Non
             bar.close()
         if Path(source).is_dir() and not summary.interrupted:
             store.forget_missing(conn, source, set(paths))
-        write_outputs(conn, out, summary)
+        summary.obligations = store.obligation_count(conn)
+        try:
+            exports.write_all(conn, out / DB_NAME, out, extractor_version(), summary.failures, workers)
+        except KeyboardInterrupt:
+            summary.interrupted = True     # the store is whole; the next run writes the exports
         return summary
     finally:
         conn.close()

@@ -112,6 +112,13 @@ def open_existing(path: str | Path) -> sqlite3.Connection:
     return connect(path)
 
 
+def reader(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection to an existing store, for a process that only reads it (an export)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
 @dataclass(frozen=True)
 class FileState:
     doc_id: str

@@ -146,9 +146,8 @@ def test_ctrl_c_stops_with_a_summary(tmp_path):
         shutil.copy(f, src / f.name)
     proc = start(src, tmp_path / "out")
     deadline = time.monotonic() + 60
-    while proc.poll() is None and not (tmp_path / "out" / "congvan.sqlite").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.3)
+    while proc.poll() is None and stored(tmp_path / "out") < 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr

@@ -171,3 +171,16 @@ def test_records_made_by_other_code_are_extracted_again(tmp_path):
     assert batch.run(str(src), out).skipped == 1
     assert batch.run(str(src), out, Options(ocr="never")).skipped == 0     # another OCR setting, another record
     assert counts(out / "congvan.sqlite")["documents"] == 1
+
+
+def test_an_export_that_cannot_be_written_is_named_and_the_others_are_written(tmp_path, capsys):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    shutil.copy(SEEDS[0], src / SEEDS[0].name)
+    (out / "obligations.xlsx").mkdir(parents=True)       # a folder where the workbook goes
+    assert main(["run", str(src), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "obligations.xlsx" in err[0], err
+    assert len(records(out)) == 1 and (out / "obligations.parquet").is_file()
+    assert counts(out / batch.DB_NAME)["documents"] == 1
+    assert not list(out.glob(".*.tmp"))

@@ -30,7 +30,11 @@ def run(args) -> int:
         return 2
     out = Path(args.out)
     options = Options(ocr=args.ocr, timeout_s=args.timeout, max_memory_mb=args.max_memory, max_bytes=args.max_bytes)
-    summary = run_batch(args.input, out, options, workers=args.workers)
+    try:
+        summary = run_batch(args.input, out, options, workers=args.workers)
+    except OSError as e:            # the store or an export cannot be written: what is stored stays
+        print(f"congvan: {e}", file=sys.stderr)
+        return 1
     for path, error in summary.failures:
         print(f"congvan: {path}: {error}", file=sys.stderr)
     print(f"congvan: {summary.line()}; store {out / DB_NAME}")
