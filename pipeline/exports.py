@@ -7,6 +7,7 @@ writes under a temporary name (sinks.replacing), so a crash never leaves half a 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +16,11 @@ from . import store
 from .pool import TaskFailed, run_tasks
 from .sinks import replacing
 
-OUTPUTS = ("obligations.csv", "obligations.parquet", "obligations.xlsx", "records.jsonl", "deadlines.ics",
-           "errors.csv")
+# Output file -> its writer in pipeline/sinks, imported only by the worker that writes that file; the slowest
+# first, so that the quick ones fill in beside them.
+_SINKS = {"obligations.xlsx": "xlsx", "obligations.parquet": "parquet", "deadlines.ics": "ics",
+          "records.jsonl": "jsonl", "obligations.csv": "csv", "errors.csv": "errors"}
+OUTPUTS = tuple(_SINKS)
 STAMP = ".exports"
 
 
@@ -28,7 +32,7 @@ class Export:
 
 
 def write_one(job: Export) -> TaskFailed | None:
-    """One output file; the export libraries are imported only here, in the worker that needs each."""
+    """One output file, in a worker process."""
     try:
         _write(job)
     except OSError as e:            # a full disk, a folder in the way: said in one line, not as a bug
@@ -37,19 +41,18 @@ def write_one(job: Export) -> TaskFailed | None:
 
 
 def _write(job: Export) -> None:
-    from .sinks import csv, errors, ics, jsonl, parquet, xlsx
     name = job.target.name
+    sink = importlib.import_module(f".sinks.{_SINKS[name]}", __package__)
     if name == "errors.csv":
-        errors.write(job.failures, job.target)
+        sink.write(job.failures, job.target)
         return
     conn = store.reader(job.db)
     try:
         if name == "records.jsonl":
-            jsonl.write(store.records(conn), job.target)
+            sink.write(store.records(conn), job.target)
         elif name == "deadlines.ics":
-            ics.write(store.iter_obligation_rows(conn), job.target, store.last_change(conn))
+            sink.write(store.iter_obligation_rows(conn), job.target, store.last_change(conn))
         else:
-            sink = {"obligations.csv": csv, "obligations.parquet": parquet, "obligations.xlsx": xlsx}[name]
             sink.write(store.iter_obligation_rows(conn), job.target)
     finally:
         conn.close()
