@@ -44,6 +44,20 @@ def test_csv_has_a_bom_and_joined_lists(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["obligations.csv"]     # no temporary file left behind
 
 
+def test_csv_cells_never_start_a_formula(tmp_path):
+    target = tmp_path / "obligations.csv"
+    rows = made_rows()
+    rows[0]["action"] = '=HYPERLINK("http://x","y")'
+    rows[1]["actor"] = "@SUM(A1)"
+    rows[2]["actors"] = ["-1+1", "Sở Y tế"]
+    csv_sink.write(rows, target)
+    back = pd.read_csv(target, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert back.loc[0, "action"] == """'=HYPERLINK("http://x","y")"""
+    assert back.loc[1, "actor"] == "'@SUM(A1)"
+    assert back.loc[2, "actors"] == "'-1+1; Sở Y tế"
+    assert back.loc[3, "action"] == rows[3]["action"]          # ordinary text as it is
+
+
 def test_parquet_keeps_lists_and_types(tmp_path):
     target = tmp_path / "obligations.parquet"
     parquet.write(made_rows(), target)
