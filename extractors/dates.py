@@ -20,9 +20,10 @@ _WORDY = re.compile(
     r"(?!\d)",
     re.IGNORECASE)
 # No digit, '/' or '.' before the day, so '0934.575.477' (a phone number) and '2025-05-10' (ISO) never match;
-# a '-' may precede it, as in the range '04/6/2018-15/6/2018'.
+# a '-' may precede it, as in the range '04/6/2018-15/6/2018'. That is looked at from the day's first digit, so a
+# scan goes from digit to digit (a pattern opening with a look-behind is tried at every character).
 _NUMERIC = re.compile(
-    r"(?<![\d/.])(?P<d>\d{1,2})[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<m>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}"
+    r"(?P<d>\d(?<![\d/.].)\d?)[ \t]{0,2}(?P<sep>[/.-])[ \t]{0,2}(?P<m>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}"
     r"(?P<y>(?:19|20)\d{2})(?![\d/])")
 
 

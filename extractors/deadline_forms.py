@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .dates import DateMatch, add_months, add_working_days, day_month, month_end
-from .lexicon import fold, read_tsv
+from .lexicon import fold, read_tsv, unpreceded
 
 YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _SEP = r"\s*(?:/|-|nam)\s*"
@@ -145,12 +145,12 @@ def _bounds(kind: str, op: str, first: date, last: date) -> date:
 _MONTH = re.compile(rf"thang\s+(?P<m>\d{{1,2}}){_SEP}{YEAR}")
 _QUARTER = re.compile(rf"quy\s+(?P<q>iv|i{{1,3}}|[1-4])(?![a-z]){_SEP}{YEAR}")
 _HALF = re.compile(rf"(?<![a-z0-9])(?P<n>\d{{1,2}}|sau|chin|ba)\s+thang\s+(?P<part>dau|cuoi)\s+(?:cua\s+)?nam\s+{YEAR}")
-_YEAR = re.compile(rf"(?<![a-z])nam\s+(?:ngan\s+sach\s+|tai\s+chinh\s+)?{YEAR}(?!\s*[-–]\s*\d)")
+_YEAR = re.compile(rf"{unpreceded('nam')}\s+(?:ngan\s+sach\s+|tai\s+chinh\s+)?{YEAR}(?!\s*[-–]\s*\d)")
 # 'ngày 2{ tháng 12 năm 2017': a date whose day OCR could not read, not a month.
 _BROKEN_DAY = re.compile(r"ngay\s*\S{0,3}\s*$")
 # A stage of years ends with its last year: 'trong giai đoạn 2024 - 2025', 'từ năm 2013 đến 2016'.
 _STAGE = re.compile(rf"(?:trong\s+giai\s+doan\s+(?:19|20)\d{{2}}\s*[-–]\s*"
-                    rf"|(?<![a-z])tu\s+nam\s+(?:19|20)\d{{2}}\s+den\s+(?:het\s+)?(?:nam\s+)?){YEAR}")
+                    rf"|{unpreceded('tu')}\s+nam\s+(?:19|20)\d{{2}}\s+den\s+(?:het\s+)?(?:nam\s+)?){YEAR}")
 # Forward-looking parts of reports and plans: 'Nhiệm vụ trọng tâm tháng 02 năm 2025', 'Chương trình công tác
 # năm 2018'.
 _HEADING = re.compile(r"(?:nhiem\s+vu|chuong\s+trinh|phuong\s+huong|ke\s+hoach)(?:,?\s+(?:cong\s+tac|trong\s+tam|"
@@ -219,7 +219,8 @@ _MONTHLY_DAY = re.compile(r"ngay\s+(?:mung\s+)?(?P<d>\d{1,2})\s+(?:cua\s+)?(?:(?
                           r"(?:ke\s+tiep|tiep\s+theo|sau))")
 _YEARLY_DAY = re.compile(r"ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})\s+(?:cua\s+)?(?:hang|moi)"
                          r"\s+nam")
-_YEARLY_AFTER = re.compile(r"(?<![a-z])(?:hang|moi)\s+nam\s*,?\s*(?:truoc|cham\s+nhat(?:\s+la)?|vao|den\s+het)"
+_YEARLY_AFTER = re.compile(rf"(?:{unpreceded('hang')}|{unpreceded('moi')})\s+nam\s*,?\s*"
+                           r"(?:truoc|cham\s+nhat(?:\s+la)?|vao|den\s+het)"
                            r"\s+ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})(?!\s*(?:/|-|nam)\s*\d)")
 
 
@@ -230,8 +231,9 @@ _AVERAGE = re.compile(r"(?:trung\s+binh|binh\s+quan)\s+$")       # 'trung bình 
 @lru_cache(maxsize=None)
 def _every() -> re.Pattern:
     units = _alternation(_units())
-    return re.compile(rf"(?<![a-z])hang\s+(?P<unit>{units})(?![a-z])|(?<![a-z])dinh\s+ky\s+(?P<n>\d{{1,2}}|"
-                      rf"{_word_count_pattern()})\s*(?P<unit2>{units})(?![a-z])")
+    return re.compile(rf"{unpreceded('hang')}\s+(?P<unit>{units})(?![a-z])"
+                      rf"|{unpreceded('dinh')}\s+ky\s+(?P<n>\d{{1,2}}|{_word_count_pattern()})"
+                      rf"\s*(?P<unit2>{units})(?![a-z])")
 
 
 def recurring(folded: str, start: int, end: int) -> list[Candidate]:
@@ -278,8 +280,8 @@ def _relative() -> re.Pattern:
 # 'ngày ban hành Quyết định này', 'ngày ký văn bản này': the document's own day. A bare 'ngày ký' may be another
 # document's (a quoted repeal, a quotation form in an annex), so it is not resolved.
 _OWN_DAY = re.compile(r"ngay\s+(?:ky|ban\s+hanh)(?:\s*,?\s*ban\s+hanh)?\s+(?:[a-z]+\s+){0,2}nay(?![a-z])")
-_IMMEDIATE = re.compile(r"(?<![a-z])(?:ngay\s+sau\s+khi|cham\s+nhat\s+(?:la\s+)?trong\s+ngay\s+lam\s+viec\s+"
-                        r"tiep\s+theo)(?![a-z])")
+_IMMEDIATE = re.compile(rf"(?:{unpreceded('ngay')}\s+sau\s+khi"
+                        rf"|{unpreceded('cham')}\s+nhat\s+(?:la\s+)?trong\s+ngay\s+lam\s+viec\s+tiep\s+theo)(?![a-z])")
 
 
 _CLAUSE_END = re.compile(r"[.;:\n“”\"]|,\s|\s(?:va|hoac|thi)\s(?!hanh)")
@@ -341,7 +343,7 @@ def relative(folded: str, start: int, end: int, dates: list[DateMatch], own_day,
     return out
 
 
-_SIGNING = re.compile(r"(?<![a-z])tu\s+(?P<day>ngay\s+(?:ky|ban\s+hanh)(?:\s*,?\s*ban\s+hanh)?)(?![a-z])")
+_SIGNING = re.compile(rf"{unpreceded('tu')}\s+(?P<day>ngay\s+(?:ky|ban\s+hanh)(?:\s*,?\s*ban\s+hanh)?)(?![a-z])")
 _SIGNING_LEAD = re.compile(r"(?<![a-z])(?:(?P<effect>co\s+hieu\s+luc(?:\s+thi\s+hanh)?)\s+(?:ke\s+)?|ke\s+)$")
 
 

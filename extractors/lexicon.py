@@ -33,6 +33,14 @@ def fold(s: str) -> str:
     return s.translate(_FOLD_TABLE)
 
 
+def unpreceded(word: str, *before: str) -> str:
+    """Regex for the literal word where no match of the fixed-width patterns before (default: a letter of the
+    folded text) ends right before it. The look-behinds follow the word instead of leading it: a pattern that
+    opens with a look-behind is tried at every character of a text, one that opens with letters only where they
+    stand, up to twenty times faster over a whole document."""
+    return word + "".join(f"(?<!{b}{word})" for b in before or ("[a-z]",))
+
+
 def read_tsv(name: str) -> list[list[str]]:
     rows = []
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():

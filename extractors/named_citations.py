@@ -8,22 +8,24 @@ from dataclasses import replace
 
 from .dates import date_at
 from .findings import Reference
+from .lexicon import unpreceded
 from .symbols import LOWER
 
+_SLUG = {"Bộ luật": "bo_luat", "Luật": "luat", "Pháp lệnh": "phap_lenh"}
+_KIND = "(?P<word>" + "|".join(unpreceded(word, r"\w") for word in _SLUG) + ")"
 # A law's name runs to its date or year; a name holding a số ký hiệu is cited by number instead.
-_LAW = re.compile(r"(?<!\w)(?P<word>Bộ luật|Luật|Pháp lệnh)\s+(?!này|số)(?P<name>[^;:()\[\]\n]{2,160}?)"
+_LAW = re.compile(_KIND + r"\s+(?!này|số)(?P<name>[^;:()\[\]\n]{2,160}?)"
                   r"\s*,?\s*(?P<when>ngày\s*\d{1,2}\b|năm\s+(?:19|20)\d{2}\b)")
 # Without a date, the name runs to punctuation, a comma before a capital, or the verb or preposition after it.
-_BARE_LAW = re.compile(rf"(?<!\w)(?P<word>Bộ luật|Luật|Pháp lệnh)[ \t]+"
+_BARE_LAW = re.compile(_KIND + r"[ \t]+"
                        rf"(?P<name>\w(?:[^;:()\[\].\n“”\"]|\n(?=[ \t]*[{LOWER}])){{1,120}}?)"
                        rf"(?=\s*(?:[;:()\[\].“”\"]|\n\s*\n|,\s*[A-ZĐ]|$)|\s+(?:số|năm|ngày|và|hoặc|được"
                        r"|đã|tại|về|thì|có|quy định|hướng dẫn|do|của|để|trong|theo|đối với|sửa đổi)\s)")
 # A project named by its nickname ('Đề án 06') or by its purpose and period ('Đề án phát triển … giai đoạn
 # 2022 - 2025'); 'Đề án thành lập chi nhánh' without a period is a kind of paper, not a named project.
-_PROJECT = re.compile(r"(?<!\w)Đề án\s+(?P<name>\d{1,4}(?:/[A-Z]{1,6})?(?![\w/])"
+_PROJECT = re.compile(unpreceded("Đề án", r"\w") + r"\s+(?P<name>\d{1,4}(?:/[A-Z]{1,6})?(?![\w/])"
                       r"|(?!này|số|\d)[a-zđăâêôơư][^;:()\[\]“”\"]{8,260}?(?:giai đoạn|đến năm|năm)\s+(?:19|20)\d{2}"
                       r"[^;:()\[\]“”\"]{0,80}?)(?=\s*(?:[;:(“”\"]|\.\s|\s+tại\s|\s+và\s|$))")
-_SLUG = {"Bộ luật": "bo_luat", "Luật": "luat", "Pháp lệnh": "phap_lenh"}
 
 
 def by_name(text: str, clean: str, end: int, cited: list[Reference]) -> list[Reference]:

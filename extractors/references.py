@@ -17,7 +17,7 @@ from .citation_parts import (Label, folded_view, label_before, law_label_before,
                              tail_after)
 from .findings import Header, Reference
 from .issuers import name_of
-from .lexicon import type_by_abbreviation
+from .lexicon import type_by_abbreviation, unpreceded
 from .named_citations import by_name
 
 # 'Số:' opening the header's number box: at a line start, after a column gap or a table bar, or with its colon.
@@ -163,10 +163,11 @@ def _issuer_from_symbol(symbol: str) -> str | None:
 
 _SHORT_TYPES = ("thong tu lien tich", "thong tu", "nghi dinh", "nghi quyet", "quyet dinh", "chi thi", "cong van",
                 "van ban", "ke hoach", "thong bao", "cong dien", "huong dan", "chuong trinh", "to trinh", "bao cao")
-_WORD = rf"(?<![a-z])(?P<word>{'|'.join(_SHORT_TYPES)})"
+_WORD = rf"(?P<word>{'|'.join(unpreceded(w) for w in _SHORT_TYPES)})"
 _SHORT = re.compile(rf"{_WORD}\s+(?:so|s6)\s*:?\s*(?P<num>\d{{1,6}}[a-z]?)(?![\d/-]|\s*[/-]\s*\w)")
-_THE_ABOVE = re.compile(rf"(?<!cac ){_WORD}\s+(?:neu |noi )?tren(?![a-z])")
-_ALL_ABOVE = re.compile(r"(?<![a-z])cac van ban (?:neu |noi )?tren(?![a-z])")
+_THE_ABOVE = re.compile(rf"(?P<word>{'|'.join(unpreceded(w, '[a-z]', 'cac ') for w in _SHORT_TYPES)})"
+                        r"\s+(?:neu |noi )?tren(?![a-z])")
+_ALL_ABOVE = re.compile(rf"{unpreceded('cac van ban')} (?:neu |noi )?tren(?![a-z])")
 
 
 def _short_forms(text: str, folded: str, end: int, refs: list[Reference]) -> list[Reference]:

@@ -28,14 +28,17 @@ _SEP = r"[ \t]*[-/][ \t]*(?:(?:[^\sA-Z0-9ĐÐ][ \t]*)?\n\s*)?|\.(?=[A-ZĐ][A-ZĐ
 # ('Nghị định s20/2008/NĐ-CP'). A digit and colon before it make a time
 # or a standard ('QCVN 01:2009/BYT'), not a document number.
 # OCR may read a digit as 'O' or drop a stray mark between digits ('28§6/STC-HCSN').
+# What stands before the number is looked at from its first character ('.' in the look-behinds), not before it:
+# so a scan goes from digit to digit, where a pattern opening with a look-behind is tried at every character.
 _OCR_MARKS = "§†‡'’´`"
-_NUM = rf"(?:(?<![\w.,/-])(?<!\d:)|(?<=[sS][ốôoỐÔO6])|(?<=(?<!\w)[sS]))(?P<num>[O\d]*\d(?:[{_OCR_MARKS}]?[O\d])*[a-z]?)"
+_NUM = (r"(?P<num>[O\d](?:(?<![\w.,/-].)(?<!\d:.)|(?<=[sS][ốôoỐÔO6].)|(?<=(?<!\w)[sS].))"
+        rf"[O\d]*(?<=\d)(?:[{_OCR_MARKS}]?[O\d])*[a-z]?)")
 _YEAR = r"(?P<year>(?:19|2[0O])[ \t]?[\dO][ \t]?[\dO])"      # OCR may split it: '20 17', '201 7'
 NUMBER_SYMBOL = re.compile(
     rf"{_NUM}[ \t]*\n?[ \t]*/\s*(?:{_YEAR}[ \t]*/\s*)?(?P<sym>{_GROUP}(?:(?:{_SEP}){_GROUP})*)")
 # Party groups follow the same case rule ('QĐi', 'TW'), so a glued word ends the issuer: '70-TB/TWngày' -> 'TW'.
 _PARTY_GROUP = rf"[A-ZĐÐ][A-ZĐÐ0-9]*(?:[a-zđ]{{1,2}}(?![{LOWER}])[A-ZĐÐ0-9]*)?"
-PARTY = re.compile(rf"(?<![\w.,/-])(?P<num>\d{{1,5}})[ \t]*-[ \t]*(?P<type>{_PARTY_GROUP})[ \t]*/[ \t]*"
+PARTY = re.compile(rf"(?P<num>\d(?<![\w.,/-].)\d{{0,4}})[ \t]*-[ \t]*(?P<type>{_PARTY_GROUP})[ \t]*/[ \t]*"
                    rf"(?P<iss>{_PARTY_GROUP})")
 
 # Same-length substitutions, so that offsets in the view are offsets in the text. No result is itself replaced, so

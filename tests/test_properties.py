@@ -1,10 +1,12 @@
 """Property-based: the extractors never raise on arbitrary text, and every span lies inside the text and
 covers what its finding says."""
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractors import deadlines, header, obligations, recipients, references
-from extractors.lexicon import fold, fold_by_decomposition
+from extractors.lexicon import fold, fold_by_decomposition, unpreceded
 from pipeline.document import RawText
 from pipeline.process import build_document
 
@@ -68,3 +70,11 @@ def test_the_fold_table_agrees_with_unicode_decomposition(text):
 def test_the_fold_table_agrees_on_every_character():
     disagree = [c for c in map(chr, range(0x30000)) if fold(c) != fold_by_decomposition(c)]
     assert disagree == []
+
+
+@given(st.text(alphabet="ac tu\n2", max_size=40))
+def test_a_trailing_look_behind_finds_what_a_leading_one_does(text):
+    for word, before in (("tu", ()), ("ac tu", ("[a-z]", "ac ")), ("tu", (r"\w", "2 "))):
+        leading = re.compile("".join(f"(?<!{b})" for b in before or ("[a-z]",)) + word + r"\s*\w?")
+        trailing = re.compile(unpreceded(word, *before) + r"\s*\w?")
+        assert [m.span() for m in trailing.finditer(text)] == [m.span() for m in leading.finditer(text)]
