@@ -4,10 +4,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from extractors.lexicon import fold
 from pipeline.ingest import pdf
 from pipeline.ingest.ocr import pages_to_ocr
-from pipeline.ingest.textlayer import BROKEN, MISSING, OK, STAMP, quality
+from pipeline.ingest.textlayer import (BROKEN, MISSING, OK, STAMP, STAMP_LINE, SYLLABLE, WORD, Stats, own_text,
+                                       quality, stats)
 from pipeline.options import Options
 
 from .conftest import RAW, VARIANTS, manifest
@@ -91,3 +95,29 @@ def test_ocr_always_asks_for_every_page():
     path = VARIANTS / "pdf" / "byt_hsba_2025.pdf"
     pages = text_pages(path)
     assert sorted(pages_to_ocr(path, pages, "always")) == list(range(1, len(pages) + 1))
+
+
+# --- the page-wide shortcuts give what the plain per-line and per-word definitions give -------------
+
+PIECES = ["Ký bởi: Sở Y tế", "ký\nbởi", "KÝ BỞI", "Người ký: A", "Thời gian ký: 12/03/2025 08:15:24 +07:00",
+          "12/03/2025 08:15", "08:15:24 +07:00", " +07:00 ", "Email: vp@syt.vn", "a@b", "Date: 2025", "Cơ quan:",
+          "Số: 12/TTr-SYT", "Hà Nội, ngày 5", "đơn vị", "CỘNG HÒA", "ſigned by", "ABC", "Ð", "ß", "²", "_", "7",
+          "\n", "\n\n", " ", "\r\n", "\r", "\f", "\x0b", "\x1c", "\x85", "\u2028"]
+page_texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(page_texts)
+def test_own_text_drops_exactly_the_stamp_lines(text):
+    assert own_text(text) == "\n".join(line for line in text.splitlines() if not STAMP_LINE.search(line))
+
+
+@settings(max_examples=500, deadline=None)
+@given(page_texts)
+def test_stats_count_words_and_letters_one_by_one(text):
+    words = WORD.findall(text)
+    n = len(words) or 1
+    accented = [c for w in words for c in w if not c.isascii()]
+    specific = sum(ord(c) > 0xFF for c in accented) / len(accented) if len(accented) >= 10 else 1.0
+    assert stats(text) == Stats(len(words), sum(not w.isascii() for w in words) / n,
+                                sum(bool(SYLLABLE.fullmatch(fold(w))) for w in words) / n, specific)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.lexicon import fold
 
@@ -14,14 +15,20 @@ MISSING, STAMP, BROKEN, OK = "missing", "stamp", "broken", "ok"
 
 # Lines an e-signature or a gazette relay adds on top of a scan (NĐ30 box 8 and the signing
 # software's own footer); a page carrying nothing else has no text of its own.
-STAMP_LINE = re.compile(
-    r"(?i)^\s*(?:ký\s+bởi|người\s+ký|thời\s+gian\s+ký|ngày\s+ký|ký\s+ngày|cơ\s+quan\s*:|email\s*:|chức\s+vụ\s*:"
-    r"|signature\s+(?:valid|not\s+verified)|digitally\s+signed|signed\s+by|date\s*:|reason\s*:|location\s*:)"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]*)+"
-    r"|\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}"
-    r"|^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{2}:?\d{2})?\s*$"
-    r"|^\s*[+-]\d{2}:\d{2}\s*$")
+STAMP_LABEL = (r"^\s*(?:ký\s+bởi|người\s+ký|thời\s+gian\s+ký|ngày\s+ký|ký\s+ngày|cơ\s+quan\s*:|email\s*:|chức\s+vụ\s*:"
+               r"|signature\s+(?:valid|not\s+verified)|digitally\s+signed|signed\s+by|date\s*:|reason\s*:|location\s*:)")
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]*)+"
+SIGNING_TIME = (r"\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}"
+                r"|^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{2}:?\d{2})?\s*$"
+                r"|^\s*[+-]\d{2}:\d{2}\s*$")
+STAMP_LINE = re.compile(f"(?i){STAMP_LABEL}|{EMAIL}|{SIGNING_TIME}")
+# The same lines but an e-mail sought in a whole page at once: a line that matches is found there too, so a
+# page without a match and without '@' has no stamp line (exact when '\n' is its only line break). The
+# e-mail pattern is left to '@': it alone costs more than all the others over a page.
+STAMP_LINE_IN_PAGE = re.compile(f"(?i){STAMP_LABEL}|{SIGNING_TIME}", re.M)
+OTHER_BREAK = re.compile("[\r\v\f\x1c-\x1e\x85\u2028\u2029]")   # the line breaks of str.splitlines besides \n
 STAMP_MARKER = re.compile(r"(?i)ký\s+bởi|người\s+ký|thời\s+gian\s+ký|signature\s+valid|digitally\s+signed|signed\s+by")
+STAMP_CUE = re.compile(r"(?i)ký|sign")     # in every marker, and far cheaper to look for first
 
 # Fewer letters than this outside stamp lines: the page has no text of its own (a real page,
 # even a last page holding only 'Nơi nhận' and the signer, has more).
@@ -46,18 +53,30 @@ class Stats:
 
 def own_text(text: str) -> str:
     """The page text without e-signature stamp lines."""
+    if "@" not in text and not OTHER_BREAK.search(text) and not STAMP_LINE_IN_PAGE.search(text):
+        return text.removesuffix("\n")         # what joining its lines again gives
     return "\n".join(line for line in text.splitlines() if not STAMP_LINE.search(line))
 
 
 def stats(text: str) -> Stats:
     words = WORD.findall(text)
     n = len(words) or 1
-    folded = [fold(w) for w in words]
-    marked = sum(not w.isascii() for w in words)
-    syllables = sum(bool(SYLLABLE.fullmatch(f)) for f in folded)
-    accented = [c for w in words for c in w if not c.isascii()]
-    specific = sum(ord(c) > 0xFF for c in accented) / len(accented) if len(accented) >= MIN_ACCENTED else 1.0
+    marked = len(words) - sum(map(str.isascii, words))
+    syllables = sum(map(is_syllable, words))
+    joined = "".join(words)
+    accented = _outside(joined, "ascii")
+    specific = _outside(joined, "latin-1") / accented if accented >= MIN_ACCENTED else 1.0
     return Stats(len(words), marked / n, syllables / n, specific)
+
+
+@lru_cache(maxsize=1 << 16)     # words recur within a page and across documents: each is folded once
+def is_syllable(word: str) -> bool:
+    return SYLLABLE.fullmatch(fold(word)) is not None
+
+
+def _outside(text: str, charset: str) -> int:
+    """How many characters of the text the charset lacks."""
+    return len(text) - len(text.encode(charset, "ignore"))
 
 
 def is_broken(s: Stats) -> bool:
@@ -73,14 +92,15 @@ def is_broken(s: Stats) -> bool:
 
 
 def letters(text: str) -> int:
-    return sum(c.isalpha() for c in text)
+    return sum(map(str.isalpha, text))
 
 
 def quality(text: str) -> str:
     """missing | stamp | broken | ok for one page's text layer."""
-    if letters(text) < MIN_LETTERS and not STAMP_MARKER.search(text):
+    stamped = STAMP_CUE.search(text) is not None and STAMP_MARKER.search(text) is not None
+    if letters(text) < MIN_LETTERS and not stamped:
         return MISSING
     own = own_text(text)
-    if STAMP_MARKER.search(text) and letters(own) < MIN_OWN_LETTERS:
+    if stamped and letters(own) < MIN_OWN_LETTERS:
         return STAMP
     return BROKEN if is_broken(stats(own)) else OK
