@@ -139,7 +139,7 @@ def _fix_mojibake(text: str) -> tuple[str, str | None]:
     for codec, name in (("cp1252", "utf-8 read as cp1252"), ("mac_roman", "utf-8 read as macroman")):
         count = 0
         leads = _UTF8_LEADS[codec]
-        if not any(c in text for c in leads):
+        if not _UTF8_PAIRS[codec].search(text):
             continue
 
         def redo(m: re.Match) -> str:
@@ -177,6 +177,18 @@ _TYPOGRAPHIC = "“”‘’–—…•"
 # How each codec shows the lead bytes of Vietnamese letters and quotes in UTF-8 (C3 C4 C5 C6 E1 E2).
 _UTF8_LEADS = {"cp1252": "ÃÄÅÆáâ", "mac_roman": "√ƒ≈∆·‚"}
 _VIETNAMESE_LATIN1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
+
+
+def _continuations(codec: str) -> str:
+    """How the codec shows the continuation bytes of UTF-8 (0x80-0xBF), as _byte reads them back."""
+    shown = bytes(range(0x80, 0xC0)).decode(codec, errors="ignore")
+    return shown + "".join(map(chr, range(0x80, 0xA0))) if codec == "cp1252" else shown
+
+
+# A lead byte's character right before a continuation byte's: no text without one holds a UTF-8 sequence
+# to repair, and this is far cheaper to look for than the runs of non-ASCII characters are to try.
+_UTF8_PAIRS = {codec: re.compile(f"[{re.escape(leads)}][{re.escape(_continuations(codec))}]")
+               for codec, leads in _UTF8_LEADS.items()}
 
 
 def _vietnamese_char(c: str) -> bool:

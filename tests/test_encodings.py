@@ -8,7 +8,10 @@ import unicodedata
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from pipeline import encodings
 from pipeline.encodings import font_encoding, repair
 from pipeline.ingest.txt import decode
 from tests.conftest import RAW, VARIANTS
@@ -146,3 +149,32 @@ def test_genuine_cp1258_text_is_not_mistaken_for_legacy():
 def test_page_breaks_survive_so_pages_can_be_repaired_together():
     fixed, encoding = repair("Bé Y tÕ\fQuyÕt ®Þnh sè 12\f")
     assert fixed.split("\f") == ["Bộ Y tế", "Quyết định số 12", ""] and encoding == "tcvn3"
+
+
+# --- the cheap test before the mojibake repair tries every run of non-ASCII characters ----------
+
+@pytest.mark.parametrize("codec", ["cp1252", "mac_roman"])
+def test_continuations_are_all_the_characters_that_read_back_as_continuation_bytes(codec):
+    def byte(c):
+        try:
+            return encodings._byte(c, codec)
+        except UnicodeEncodeError:
+            return b""
+    shown = {c for c in map(chr, range(0x80, 0x10000)) if len(byte(c)) == 1 and 0x80 <= byte(c)[0] <= 0xBF}
+    assert set(encodings._continuations(codec)) == shown
+
+
+def _shown(codec: str, raw: bytes) -> str:
+    """Bytes as the codec shows them, a byte it leaves undefined as the C1 control _byte reads back."""
+    return "".join(bytes([b]).decode(codec, errors="ignore") or chr(b) for b in raw)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(["cp1252", "mac_roman"]),
+       st.text(st.characters(min_codepoint=0x80, max_codepoint=0xFFFF, blacklist_categories=("Cs",)), max_size=3),
+       st.binary(max_size=3).map(lambda b: bytes(c | 0x80 for c in b)))
+def test_a_run_that_reads_as_utf8_holds_a_lead_before_a_continuation(codec, letters, junk):
+    # letters shown as mojibake (runs that do read back as UTF-8) or with stray bytes around (runs that mostly do not)
+    for run in (_shown(codec, letters.encode("utf-8")), _shown(codec, junk + letters.encode("utf-8") + junk)):
+        if run and any(c in encodings._UTF8_LEADS[codec] for c in run) and encodings._reencode(run, codec):
+            assert encodings._UTF8_PAIRS[codec].search(run)
