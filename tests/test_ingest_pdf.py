@@ -7,10 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import IngestError
 from pipeline.ingest import pdf, read
-from pipeline.ingest.pdf_layout import Word, page_text
+from pipeline.ingest.pdf_layout import Word, _rows, page_text
 from pipeline.normalize import normalize
 from pipeline.options import Options
 from tests.conftest import RAW, VARIANTS
@@ -153,6 +155,32 @@ def test_a_short_table_of_three_columns_is_read_row_by_row():
 
 def test_page_without_words_is_empty():
     assert page_text([]) == ""
+
+
+def rows_word_by_word(words: list[Word]) -> list[list[Word]]:
+    """_rows as its rule reads: each word by vertical centre joins the row of the word that opened it, if near."""
+    rows: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.y0 + w.y1) / 2):
+        if rows:
+            first = rows[-1][0]
+            if abs((w.y0 + w.y1) / 2 - (first.y0 + first.y1) / 2) <= 0.4 * min(w.y1 - w.y0, first.y1 - first.y0):
+                rows[-1].append(w)
+                continue
+        rows.append([w])
+    return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+# Words on a few shared baselines and heights, some of them upside down (a negative height) or flat.
+placed_words = st.lists(st.builds(lambda x, y, h, w, t: Word(x, y, x + w, y + h, t),
+                                  st.sampled_from([60.0, 72.5, 300.0, 301.25]), st.sampled_from([0.0, -0.0, 50.0, 55.5, 66.0]),
+                                  st.sampled_from([13.0, 13.0, 9.5, 0.0, -13.0]), st.sampled_from([7.0, 40.0]),
+                                  st.sampled_from(["Số:", "a", "BỘ", ""])), max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(placed_words)
+def test_rows_go_by_runs_of_words_as_they_would_word_by_word(words):
+    assert _rows(words) == rows_word_by_word(words)
 
 
 # --- broken and hostile files -----------------------------------------------------------------

@@ -9,6 +9,8 @@ into paragraphs from their geometry (right margin, indent, spacing)."""
 from __future__ import annotations
 
 import re
+from itertools import compress, groupby, pairwise, repeat
+from operator import add, itemgetter, mul, sub
 from typing import NamedTuple
 
 from ..normalize import carried_dash, is_heading, joiner, starts_block
@@ -52,6 +54,9 @@ class Word(NamedTuple):       # a tuple: pages hold thousands of words, and tupl
     text: str
 
 
+_X0, _Y0, _X1, _Y1 = map(itemgetter, range(4))
+
+
 class Line(NamedTuple):
     """A run of text on one row: a whole row, a segment, or a column's part of a row."""
     x0: float
@@ -70,8 +75,8 @@ def page_text(words: list[Word]) -> str:
         return ""
     rows = _rows(words)
     segments = [_segments(row) for row in rows]
-    left = min(w.x0 for w in words)
-    right = max(w.x1 for w in words)
+    left = min(map(_X0, words))
+    right = max(map(_X1, words))
     band = (left + GUTTER_BAND[0] * (right - left), left + GUTTER_BAND[1] * (right - left))
     gutters: list[float | None] = []
     for start, end, free in _regions(segments, band):
@@ -110,27 +115,39 @@ def _widen(rows: list[list[Word]], segments: list[list[Line]], gutters: list[flo
 
 def _rows(words: list[Word]) -> list[list[Word]]:
     """Words grouped into rows (by vertical centre), each row in x order."""
+    # Centres and heights come from C-level maps (x * 0.5 is exactly x / 2); the words of a row mostly
+    # share both, and such a run joins or opens a row as a whole, so the loop goes by runs, not words.
+    y0s, y1s = list(map(_Y0, words)), list(map(_Y1, words))
+    centres = list(map(mul, map(add, y0s, y1s), repeat(0.5)))
+    shape = list(zip(centres, map(sub, y1s, y0s)))
     rows: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.y0 + w.y1) / 2):
-        centre, height = (w.y0 + w.y1) / 2, w.y1 - w.y0
-        if rows:
-            first = rows[-1][0]
-            if abs(centre - (first.y0 + first.y1) / 2) <= 0.4 * min(height, first.y1 - first.y0):
-                rows[-1].append(w)
-                continue
-        rows.append([w])
-    return [sorted(r, key=lambda w: w.x0) for r in rows]
+    first = (0.0, 0.0)          # centre and height of the first word of the last row
+    for (centre, height), run in groupby(sorted(range(len(words)), key=centres.__getitem__), shape.__getitem__):
+        run = list(map(words.__getitem__, run))
+        if rows and _same_row(centre, height, *first):
+            rows[-1] += run
+            continue
+        first = centre, height
+        if _same_row(centre, height, centre, height):
+            rows.append(run)
+        else:
+            rows += ([w] for w in run)      # a row that takes no word but its first (a negative height)
+    return [sorted(r, key=_X0) for r in rows]
+
+
+def _same_row(centre: float, height: float, first_centre: float, first_height: float) -> bool:
+    """Whether a word belongs to the row opened by a word of the first centre and height."""
+    return abs(centre - first_centre) <= 0.4 * min(height, first_height)
 
 
 def _segments(row: list[Word]) -> list[Line]:
-    height = sorted(w.y1 - w.y0 for w in row)[len(row) // 2]
-    groups: list[list[Word]] = [[row[0]]]
-    for w in row[1:]:
-        if w.x0 - groups[-1][-1].x1 > SEGMENT_GAP * height:
-            groups.append([w])
-        else:
-            groups[-1].append(w)
-    return [_line(g) for g in groups]
+    x0s, y0s, x1s, y1s, texts = zip(*row)
+    height = sorted(map(sub, y1s, y0s))[len(row) // 2]
+    # A segment ends where the gap to the next word is wide.
+    limit = SEGMENT_GAP * height
+    cuts = compress(range(1, len(row)), map(limit.__lt__, map(sub, x0s[1:], x1s)))
+    return [Line(min(x0s[a:b]), min(y0s[a:b]), max(x1s[a:b]), max(y1s[a:b]), " ".join(texts[a:b]))
+            for a, b in pairwise((0, *cuts, len(row)))]
 
 
 def _line(parts) -> Line:
@@ -245,7 +262,7 @@ def _new_paragraph(above: Line, below: Line) -> bool:
 def _paragraphs(rows: list[list[Line]]) -> list[str]:
     """Plain rows joined into paragraphs: a row continues the one above when that one reaches the
     right margin, the row is not indented, not set apart, and does not start an item."""
-    lines = [_line(row) for row in rows]
+    lines = [row[0] if len(row) == 1 else _line(row) for row in rows]
     if not lines:
         return []
     left = min(l.x0 for l in lines)
