@@ -2,12 +2,15 @@
 furniture, and the map from text offsets back to pages."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.document import Page
-from pipeline.normalize import is_heading, normalize, starts_block
+from pipeline.normalize import CHAR_FIXES, _clean, is_heading, normalize, starts_block
 from tests.conftest import RAW, SEEDS, VARIANTS
 from tests.retention import word_retention
 
@@ -186,3 +189,15 @@ def test_heading(line, heading):
 ])
 def test_block_start(line, start):
     assert starts_block(line) is start
+
+
+@given(st.text(alphabet=" \u2003\u2007\u00a0\u3000\t\r\f\u200b\u00adÐaĐ\x01\x85\n"))
+def test_page_cleaning_does_what_one_translation_and_a_space_rule_do(page):
+    text = unicodedata.normalize("NFC", page).translate(str.maketrans(CHAR_FIXES))
+    text = re.sub(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", "", text)
+    expected = [re.sub(r"[ \u2000-\u200a]+", " ", line).strip() for line in text.split("\n")]
+    while expected and not expected[-1]:
+        expected.pop()
+    while expected and not expected[0]:
+        expected.pop(0)
+    assert _clean(page) == expected
