@@ -84,7 +84,7 @@ def _signature(text: str, lines: list[L.Line], window: range, body_start: int,
             # the prefix may follow Nơi nhận text on a line whose column gap was collapsed
             prefixed = next((m for m in L.SIGNER_PREFIX.finditer(text, a, b)
                              if L.is_upper(" ".join(text[m.start():b].split()[:3]))), None)
-            titled = L.is_upper(piece) and any(fold(piece).startswith(w) for w in authority)
+            titled = L.is_upper(piece) and fold(piece).startswith(authority)
             if prefixed or (start is None and titled and i >= titled_from and _name_after(text, lines, i)):
                 start = (prefixed.start() if prefixed else a) if start is None else start
                 break

@@ -29,6 +29,7 @@ PLACE_DATE = re.compile(
     r"(?P<date>ng[àa]y[\s.…_\d]*(?:th[áa]ng|/)\s*\d{1,2}\s*(?:n[ăa]m|/)\s*(?:19|20)\d{2}"
     r"|ng[àa]y[^\n]{0,8}?th[áa]ng[^\n]{0,6}?n[ăa]m\s*(?:19|20)\d{2})",      # scanner-garbled day or month
     re.IGNORECASE)
+DAY_WORD = re.compile(r"ng[àa]y", re.IGNORECASE)      # what every PLACE_DATE match holds
 HEAD_DATE = re.compile(r"^[\s*_|]*(?P<date>ng[àa]y[\s.…_\d]*th[áa]ng\s*\d{1,2}\s*n[ăa]m\s*(?:19|20)\d{2})",
                        re.IGNORECASE | re.MULTILINE)
 VE_VIEC = re.compile(r"(?P<lead>[\s*_|]*)Về\s+việc\s+\S")
@@ -148,13 +149,13 @@ def segments(line: Line) -> list[tuple[int, int]]:
 
 def is_upper(s: str) -> bool:
     """All cased letters upper case, with at least two letters ('BỘ Y TẾ', 'SỞ GDĐT TỈNH ĐỒNG THÁP')."""
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters if c.isupper() or c.islower())
+    letters = list(filter(str.isalpha, s))
+    return len(letters) >= 2 and not any(map(str.islower, letters))
 
 
 def clean(s: str) -> str:
     """Strip Markdown emphasis, table bars and outer punctuation the text layer may carry."""
-    return re.sub(r"\s+", " ", s.replace("*", " ").replace("|", " ")).strip(" \t-–—_=:;,")
+    return " ".join(s.replace("*", " ").replace("|", " ").split()).strip(" \t-–—_=:;,")
 
 
 def signed_name(s: str) -> str | None:

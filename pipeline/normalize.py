@@ -73,7 +73,7 @@ def is_heading(line: str) -> bool:
     """An upper-case line: issuer, motto, type name, section heading, signer, urgency mark. Not a
     wrapped symbol or acronym ('500/BYT-QĐ.', 'SIDA.'): a heading has two upper-case words, or one
     with no closing punctuation."""
-    if any(c.isalpha() and not c.isupper() for c in line):
+    if not all(map(str.isupper, filter(str.isalpha, line))):
         return False
     words = [w for w in (w.strip(",;:.()") for w in line.split()) if len(w) >= 2 and w.isalpha()]
     return len(words) >= 2 or len(words) == 1 and not line.endswith((".", ";", ","))

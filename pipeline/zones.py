@@ -81,10 +81,14 @@ def _stamp_end(head: list[L.Line]) -> int:
     return last + 1
 
 
-def _first(rx, text: str, lines: list[L.Line]):
-    """The first match starting on one of the lines (a match may run on: dates wrap)."""
+def _first(rx, text: str, lines: list[L.Line], cue: re.Pattern | None = None):
+    """The first match starting on one of the lines (a match may run on: dates wrap). A cue is a pattern every
+    match holds: where it is missing, the costlier full pattern is not tried."""
     for ln in lines:
-        m = rx.search(text, ln.start, min(len(text), ln.end + 80))
+        end = min(len(text), ln.end + 80)
+        if cue and not cue.search(text, ln.start, end):
+            continue
+        m = rx.search(text, ln.start, end)
         if m and m.start() < ln.end:
             return m
     return None
@@ -178,7 +182,7 @@ def _goes_on(text: str, rest: list[L.Line]) -> bool:
 def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of the trích yếu lines after the type line (or the V/v line) head[i], up to a blank line, the
     signing authority ('BỘ TRƯỞNG BỘ Y TẾ'), 'Kính gửi' or the content."""
-    authority = L.authority_words()
+    authority = tuple(w + " " for w in L.authority_words())
     first = head[i].text
     out: list[tuple[int, int]] = []
     if not type_line(first):
@@ -205,7 +209,7 @@ def subject_lines(text: str, head: list[L.Line], i: int, claimed: list[tuple[int
         upper = L.is_upper(t)
         if upper_subject is None:
             upper_subject = upper if type_line(first) or L.is_upper(first) else False   # 'BÁO CÁO NỘI DUNG …'
-        titled = t[0].isupper() and any(fold(t).startswith(w + " ") for w in authority)   # 'BỘ TRƯỞNG BỘ Y TẾ'
+        titled = t[0].isupper() and fold(t).startswith(authority)   # 'BỘ TRƯỞNG BỘ Y TẾ'
         if (upper and not upper_subject) or (out and titled and (upper or len(t.split()) <= 10)):
             break
         out.append((ln.start, ln.end))
@@ -262,7 +266,7 @@ def find_zones(text: str) -> tuple[Zone, ...]:
     m = _first(L.NUMBER, text, head)
     if m:
         found["number"] = (m.start(), L.number_at(text, m.end())[1])
-    m = _first(L.PLACE_DATE, text, head)
+    m = _first(L.PLACE_DATE, text, head, L.DAY_WORD)
     if m:
         found["place_date"] = (L.place_start(text, m), m.end())
     else:      # a date line whose place was lost or never printed

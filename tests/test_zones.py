@@ -1,10 +1,13 @@
 """The segmenter: NĐ 30/2020 zones on the seeds, dev documents and hand-made hard layouts (FORMAT.md §1)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline import layout
 from pipeline.zones import find_zones
 
 from .conftest import RAW
@@ -134,3 +137,16 @@ CUES = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do
 def test_zones_are_spans_of_the_text(text):
     for z in find_zones(text):
         assert 0 <= z.start <= z.end <= len(text), z
+
+
+@given(st.text(alphabet=" \t\n\u2003\x1c*|-–:;,aĐ"))
+def test_layout_clean_is_the_whitespace_rule_it_states(s):
+    expected = re.sub(r"\s+", " ", s.replace("*", " ").replace("|", " ")).strip(" \t-–—_=:;,")
+    assert layout.clean(s) == expected
+
+
+@given(st.text(alphabet="aĐđǅⓐªA1 ."))
+def test_is_upper_on_cased_and_uncased_letters(s):
+    letters = [c for c in s if c.isalpha()]
+    expected = len(letters) >= 2 and all(c.isupper() for c in letters if c.isupper() or c.islower())
+    assert layout.is_upper(s) == expected
