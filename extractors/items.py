@@ -125,8 +125,7 @@ def paragraphs(text: str, start: int, end: int) -> list[Paragraph]:
 
 def _paragraph(g: list[tuple[int, int, str]], level: int, label: str | None, skip: int) -> Paragraph:
     first = g[0][2]
-    body = " ".join([first[skip:]] + [ln for _, _, ln in g[1:]]).strip()
-    body = re.sub(r"\s+", " ", body)
+    body = " ".join(" ".join([first[skip:]] + [ln for _, _, ln in g[1:]]).split())
     unpunctuated = not SENTENCE_END.search(g[-1][2])
     # article and part titles carry no final punctuation, however long; a one-line item had its title test above
     heading = body.rstrip("”\"’").endswith(":") or (unpunctuated and (

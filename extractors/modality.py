@@ -45,7 +45,8 @@ def _modality_of(marker: str) -> str:
     return next(mod for mod, m in _markers() if m == low)
 
 
-def find_markers(s: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=1024)      # the heading, clause and non-duty rules ask about the same sentences
+def find_markers(s: str) -> tuple[tuple[int, int, str], ...]:
     """Marker uses in s as (start, end, modality); noun uses ('theo đề nghị của'), past ones ('đã giao') and
     those inside a leading condition ('Trường hợp phải cấp mới …, thì …') dropped."""
     low = s.lower()
@@ -64,12 +65,14 @@ def find_markers(s: str) -> list[tuple[int, int, str]]:
         if modality in ("assign", "request") and s[m.end():m.end() + 1] in (",", ".", ";", ")"):
             continue              # 'lộ trình của Thủ tướng Chính phủ giao,': no one is told anything
         out.append((m.start(), m.end(), modality))
-    return out
+    return tuple(out)
 
 
 def starts_with(s: str, phrases: tuple[str, ...]) -> bool:
     orig = s.lstrip(" -–+*•\"“(")
     low = orig.lower()
+    if not low.startswith(phrases):
+        return False
     # a capital right after the phrase is a new word whose space a web copy lost: 'Ban hành kèm theoQuyết định'
     return any(low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum() or orig[len(p)].isupper())
                for p in phrases)

@@ -90,7 +90,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _clean(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
+    return " ".join(s.split())
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import actors
-from .lexicon import fold
+from .lexicon import fold, unpreceded
 
 # header words by column (folded): the content column, the unit column, the time column
 CONTENT = re.compile(r"\b(?:noi dung|cong viec|nhiem vu|hoat dong|ten nhiem vu)\b")
@@ -22,6 +23,7 @@ GLUED_NUMBER = re.compile(r"\s(\d{1,3})\.?$")
 # a part or item heading after the table ends it; a number before a cell rule ('18. | Thẩm định') is a row
 SECTION = re.compile(r"(?:[IVX]{1,5}\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|Điều\s+\d+|[a-zđ]\))\s*(?!\|)\S")
 FIRST_CELL = re.compile(r"s?tt|so tt|stt\.?")
+FIRST_CELL_LEAD = re.compile(r"^(?:" + FIRST_CELL.pattern + r")\s+")
 HEADER_WORD = re.compile(r"\b(?:noi dung|cong viec|nhiem vu|don vi|chu tri|thuc hien|phu trach|co quan|phoi hop|"
                          r"thoi gian|thoi han|tien do|ghi chu|ket qua|san pham|kinh phi|du kien)\b")
 MAX_HEADER_CELLS = 8
@@ -64,7 +66,7 @@ def _header_at(text: str, lines: list[tuple[int, int]], i: int) -> int:
     if CONTENT.search(first) and UNIT.search(first) and TIME.search(first) and len(first.split()) <= 20:
         return 1
     # 'STT Công việc': OCR reads the number cell and the content cell as one line
-    opening = re.sub(r"^(?:" + FIRST_CELL.pattern + r")\s+", "", first)
+    opening = FIRST_CELL_LEAD.sub("", first)
     if not (FIRST_CELL.fullmatch(first) or (CONTENT.match(opening) and len(first.split()) <= MAX_CELL_WORDS)):
         return 0
     cells: list[str] = []
@@ -131,9 +133,15 @@ def _split(text: str, start: int, end: int, columns: int) -> list[Row]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _row_number(k: int) -> re.Pattern:
+    # k or 0k after a space or a line break; a scanned table keeps its cell rule: '02 | Triển khai …'
+    number = "|".join(unpreceded(n, r"\S") for n in (f"0{k}", str(k)))
+    return re.compile(rf"({number})\.?(?:[ \t]*(?=\n)|[ \t]*\|[ \t]*(?=[^\W\d_])|[ \t]+(?=[^\W\d_]))")
+
+
 def _number_at(text: str, pos: int, end: int, k: int) -> re.Match | None:
-    # a scanned table keeps its cell rule: '02 | Triển khai …'
-    pat = re.compile(r"(?<!\S)(0?" + str(k) + r")\.?(?:[ \t]*(?=\n)|[ \t]*\|[ \t]*(?=[^\W\d_])|[ \t]+(?=[^\W\d_]))")
+    pat = _row_number(k)
     m = pat.search(text, pos, end)
     # a number inside a line is a row number only before a capital ('05/3/2026 2 Hoàn thiện …')
     while m and text[m.end():m.end() + 1].islower():
