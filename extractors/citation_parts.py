@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .dates import date_at
 from .issuers import folded_name_rx
-from .lexicon import fold, type_by_abbreviation, type_by_name
+from .lexicon import fold, fold_each, type_by_abbreviation, type_by_name
 
 # Generic words that introduce a number without naming its type; the symbol's grammar decides.
 _GENERIC = ("van ban", "cong van", "dien")
@@ -33,9 +33,13 @@ _PLACE_KIND = re.compile(r"[ \t]*\n?[ \t]*(?:tinh|thanh pho|tp\.?|huyen|quan|thi
 _PLACE_NAME = re.compile(r"(?:[ \t]*\n?[ \t]+[A-ZĐÂ-Ỹ][^\s,;.:()]*)*")
 
 
+def _view_char(c: str) -> str:
+    return (fold(c) or " ")[0]
+
+
 def folded_view(clean: str) -> str:
     """clean folded character by character (lexicon.fold), same length: 'Quyết định' -> 'quyet dinh'."""
-    return clean.translate({ord(c): (fold(c) or " ")[0] for c in set(clean)})
+    return fold_each(clean, _view_char)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from .dates import DateMatch, find_dates
 from .deadline_forms import (Candidate, excluded_before, operator_before, periods, recurring, relative,
                              signing_day, yearless)
 from .findings import Deadline, Header
-from .lexicon import doc_types, fold, read_tsv
+from .lexicon import doc_types, fold, fold_each, read_tsv
 from .symbols import NUMBER_SYMBOL
 
 # Lines that are never deadlines: the legal bases, and e-signature stamps that leak into the text (OCR may
@@ -51,7 +51,7 @@ def _fold_char(c: str) -> str:
 
 def folded_text(text: str) -> str:
     """The matching key of text, one character for one, so that offsets agree."""
-    return text.translate({ord(c): _fold_char(c) for c in set(text)})
+    return fold_each(text, _fold_char)
 
 
 class _Lines:

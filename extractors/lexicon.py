@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,26 @@ def fold(s: str) -> str:
     if _OUTSIDE_TABLE.search(s):
         return fold_by_decomposition(s)
     return s.translate(_FOLD_TABLE)
+
+
+# The characters of most texts: ASCII, the fold table's and general punctuation; fold_each tables them once.
+_COMMON_RANGES = ((0x00, 0x80), *_TABLE_RANGES, (0x2000, 0x2070))
+_RARE = re.compile("[^" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi - 1))}" for lo, hi in _COMMON_RANGES) + "]")
+
+
+@lru_cache(maxsize=None)
+def _common_table(fold_char: Callable[[str], str]) -> dict[int, str]:
+    return {c: fold_char(chr(c)) for lo, hi in _COMMON_RANGES for c in range(lo, hi)}
+
+
+def fold_each(text: str, fold_char: Callable[[str], str]) -> str:
+    """text with every character c replaced by fold_char(c), one character: a same-length view of the text.
+    One str.translate over a table of the common characters, built once, and the rare ones of this text: a
+    character missing from the table costs translate a raised KeyError, and tabling set(text) for each document
+    cost as much again."""
+    table = _common_table(fold_char)
+    rare = {ord(c): fold_char(c) for c in set(_RARE.findall(text))}
+    return text.translate(table | rare if rare else table)
 
 
 def unpreceded(word: str, *before: str) -> str:

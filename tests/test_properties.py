@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractors import deadlines, header, obligations, recipients, references
-from extractors.lexicon import fold, fold_by_decomposition, unpreceded
+from extractors.lexicon import fold, fold_by_decomposition, fold_each, unpreceded
 from pipeline.document import RawText
 from pipeline.process import build_document
 
@@ -78,3 +78,12 @@ def test_a_trailing_look_behind_finds_what_a_leading_one_does(text):
         leading = re.compile("".join(f"(?<!{b})" for b in before or ("[a-z]",)) + word + r"\s*\w?")
         trailing = re.compile(unpreceded(word, *before) + r"\s*\w?")
         assert [m.span() for m in trailing.finditer(text)] == [m.span() for m in leading.finditer(text)]
+
+
+def first_of_fold(c: str) -> str:
+    return (fold(c) or " ")[0]
+
+
+@given(st.one_of(texts, st.text()))
+def test_fold_each_maps_every_character(text):
+    assert fold_each(text, first_of_fold) == "".join(map(first_of_fold, text))
