@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from pipeline.errors import IngestError
 from pipeline.ingest import pdf, read
-from pipeline.ingest.pdf_layout import Word, _rows, page_text
+from pipeline.ingest.pdf_layout import JOINER_REACH, Word, _rows, page_text
+from pipeline.normalize import joiner
 from pipeline.normalize import normalize
 from pipeline.options import Options
 from tests.conftest import RAW, VARIANTS
@@ -181,6 +182,12 @@ placed_words = st.lists(st.builds(lambda x, y, h, w, t: Word(x, y, x + w, y + h,
 @given(placed_words)
 def test_rows_go_by_runs_of_words_as_they_would_word_by_word(words):
     assert _rows(words) == rows_word_by_word(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aĐ1_- \n\t-–", max_size=12))
+def test_joiner_needs_only_the_end_of_a_paragraph(text):
+    assert joiner(text) == joiner(text[-JOINER_REACH:])
 
 
 # --- broken and hostile files -----------------------------------------------------------------

@@ -44,6 +44,9 @@ CC_HEAD = re.compile(r"Nơi\s+nhận", re.IGNORECASE)
 BOX_START = re.compile(r"(?:Số\s*:|V/v\b|Kính\s+gửi|Nơi\s+nhận|(?:TM|KT|TL|TUQ)\.\s|[A-ZĐ][^\n,;.]{1,40},\s+ngày\b)")
 # Centred rows within this share of the text width from the middle: a wrapped title or summary.
 CENTRED = 0.05
+# joiner looks at no more than the last characters of a paragraph (a hyphen after a letter, a line break):
+# handing it those alone spares scanning the whole paragraph at each row it takes in.
+JOINER_REACH = 3
 
 
 class Word(NamedTuple):       # a tuple: pages hold thousands of words, and tuples build fast
@@ -141,6 +144,8 @@ def _same_row(centre: float, height: float, first_centre: float, first_height: f
 
 
 def _segments(row: list[Word]) -> list[Line]:
+    if len(row) == 1:
+        return [Line(*row[0])]
     x0s, y0s, x1s, y1s, texts = zip(*row)
     height = sorted(map(sub, y1s, y0s))[len(row) // 2]
     # A segment ends where the gap to the next word is wide.
@@ -271,7 +276,7 @@ def _paragraphs(rows: list[list[Line]]) -> list[str]:
     for i, line in enumerate(lines):
         # A row with wide gaps is a table row or a form line: a line of its own.
         if i and len(rows[i]) == len(rows[i - 1]) == 1 and _continues(lines[i - 1], line, left, right):
-            out[-1] += joiner(out[-1]) + line.text
+            out[-1] += joiner(out[-1][-JOINER_REACH:]) + line.text
         else:
             out.append(line.text)
     return out
