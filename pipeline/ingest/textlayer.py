@@ -15,17 +15,17 @@ MISSING, STAMP, BROKEN, OK = "missing", "stamp", "broken", "ok"
 
 # Lines an e-signature or a gazette relay adds on top of a scan (NĐ30 box 8 and the signing
 # software's own footer); a page carrying nothing else has no text of its own.
-STAMP_LABEL = (r"^\s*(?:ký\s+bởi|người\s+ký|thời\s+gian\s+ký|ngày\s+ký|ký\s+ngày|cơ\s+quan\s*:|email\s*:|chức\s+vụ\s*:"
-               r"|signature\s+(?:valid|not\s+verified)|digitally\s+signed|signed\s+by|date\s*:|reason\s*:|location\s*:)")
+STAMP_LABEL = (r"ký\s+bởi|người\s+ký|thời\s+gian\s+ký|ngày\s+ký|ký\s+ngày|cơ\s+quan\s*:|email\s*:|chức\s+vụ\s*:"
+               r"|signature\s+(?:valid|not\s+verified)|digitally\s+signed|signed\s+by|date\s*:|reason\s*:|location\s*:")
+TIME_ALONE = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{2}:?\d{2})?\s*$|[+-]\d{2}:\d{2}\s*$"
+SIGNED_AT = r"\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}"
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]*)+"
-SIGNING_TIME = (r"\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}"
-                r"|^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{2}:?\d{2})?\s*$"
-                r"|^\s*[+-]\d{2}:\d{2}\s*$")
-STAMP_LINE = re.compile(f"(?i){STAMP_LABEL}|{EMAIL}|{SIGNING_TIME}")
+LINE_START = f"^\\s*(?:{STAMP_LABEL}|{TIME_ALONE})"       # one anchor for all: a page is scanned much faster
+STAMP_LINE = re.compile(f"(?i){LINE_START}|{EMAIL}|{SIGNED_AT}")
 # The same lines but an e-mail sought in a whole page at once: a line that matches is found there too, so a
 # page without a match and without '@' has no stamp line (exact when '\n' is its only line break). The
 # e-mail pattern is left to '@': it alone costs more than all the others over a page.
-STAMP_LINE_IN_PAGE = re.compile(f"(?i){STAMP_LABEL}|{SIGNING_TIME}", re.M)
+STAMP_LINE_IN_PAGE = re.compile(f"(?i){LINE_START}|{SIGNED_AT}", re.M)
 OTHER_BREAK = re.compile("[\r\v\f\x1c-\x1e\x85\u2028\u2029]")   # the line breaks of str.splitlines besides \n
 STAMP_MARKER = re.compile(r"(?i)ký\s+bởi|người\s+ký|thời\s+gian\s+ký|signature\s+valid|digitally\s+signed|signed\s+by")
 STAMP_CUE = re.compile(r"(?i)ký|sign")     # in every marker, and far cheaper to look for first
