@@ -116,12 +116,14 @@ def pages_to_ocr(path: Path, pages: tuple[str, ...], mode: str) -> dict[int, str
 
 def scanned_pages(path: Path) -> set[int]:
     """Pages whose largest picture covers a good part of the page."""
-    sizes = {int(n): float(w) * float(h) for n, w, h in PAGE_SIZE.findall(
-        poppler(["pdfinfo", "-f", "1", "-l", "100000", str(path)]))}
     covered: dict[int, float] = {}
     for n, w, h, xppi, yppi in PDFIMAGES_ROW.findall(poppler(["pdfimages", "-list", str(path)])):
         area = (int(w) / max(int(xppi), 1) * 72) * (int(h) / max(int(yppi), 1) * 72)
         covered[int(n)] = max(covered.get(int(n), 0.0), area)
+    if not covered:
+        return set()        # no picture: the page sizes (another poppler run) are not needed
+    sizes = {int(n): float(w) * float(h) for n, w, h in PAGE_SIZE.findall(
+        poppler(["pdfinfo", "-f", "1", "-l", "100000", str(path)]))}
     return {n for n, area in covered.items() if sizes.get(n) and area / sizes[n] >= SCAN_COVERAGE}
 
 
