@@ -23,10 +23,13 @@ LABELS = (
 )
 # a Roman label whose dot OCR dropped ('II NHIỆM VỤ TRỌNG TÂM'): taken only before a heading in capitals
 BARE_ROMAN = re.compile(r"([IVX]{1,5})\s+(?=\w\w)")
-SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.)[\"”’)]*$")
+# final punctuation, closing quotes aside ('./.' ends in '.'); the pattern opens with it, so a scan goes from mark
+# to mark
+SENTENCE_END = re.compile(r"[.;:!?…][\"”’)]*$")
 OPENERS = re.compile(r"(?:Căn cứ|Kính gửi|Nơi nhận|Trân trọng|Theo đề nghị|Nhằm|Thực hiện)\b")
-# a capitalised command word right after a lower-case word: a line break the reader lost
-LOST_BREAK = re.compile(r"(?<=[^\W\d_A-ZĐ])\s+(?=(?:Đề nghị|Yêu cầu|Chủ trì|Kính đề nghị)\s)")
+# a capitalised command word right after a lower-case word: a line break the reader lost (the word before is looked
+# at from the first space, so a scan goes from space to space)
+LOST_BREAK = re.compile(r"\s(?<=[^\W\d_A-ZĐ]\s)\s*(?=(?:Đề nghị|Yêu cầu|Chủ trì|Kính đề nghị)\s)")
 TITLE_CHARS = 120
 TITLE_WORDS = 40         # an article title may wrap, but a longer unpunctuated article is text that lost its '.'
 HEADING_SHARE = 0.8      # a labelled line this much shorter than the usual line, without final punctuation, is a title

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .issuers import codes as issuer_codes
 from .lexicon import type_by_abbreviation
@@ -92,23 +93,34 @@ def type_of_symbol(symbol: str) -> str | None:
     return "cong_van"
 
 
-def _restore_bar(group: str, known: set[str]) -> str:
+@lru_cache(maxsize=None)
+def _barred() -> dict[str, str]:
+    """Known codes with 'Đ' by their spelling without its bar, where that is no known code itself."""
+    known = {"QĐ", "NĐ"} | issuer_codes()
+    return {k.replace("Đ", "D"): k for k in known if "Đ" in k and k.replace("Đ", "D") not in known}
+
+
+@lru_cache(maxsize=None)
+def _types_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(type_by_abbreviation(), key=len, reverse=True))
+
+
+def _restore_bar(group: str) -> str:
     """OCR and plain-ASCII typing lose the bar of 'Đ': 'QD' -> 'QĐ', 'BGDDT' -> 'BGDĐT' when a known code reads so."""
-    if "D" not in group.upper() or group.upper() in known:
-        return group
-    return next((k for k in known if k.replace("Đ", "D") == group.upper() and "Đ" in k), group)
+    return _barred().get(group.upper(), group)
 
 
 def _repair(symbol: str, year: str | None) -> str:
     """'ND-CP' -> 'NĐ-CP'; 'TTBYT' -> 'TT-BYT', 'QĐBYT' -> 'QĐ-BYT'; for a normative number 'TT-BYTT' -> 'TT-BYT';
     each only when the tables know the result."""
-    known, types = issuer_codes(), type_by_abbreviation()
-    symbol = re.sub(r"[^-/.]+", lambda m: _restore_bar(m.group(0), {"QĐ", "NĐ"} | known), symbol)
+    known = issuer_codes()
+    symbol = re.sub(r"[^-/.]+", lambda m: _restore_bar(m.group(0)), symbol)
     parts = symbol.split("-")
     if len(parts) == 1:
-        for t in sorted(types, key=len, reverse=True):
+        head = parts[0].upper()
+        for t in _types_longest_first():
             rest = parts[0][len(t):]
-            if parts[0].upper().startswith(t) and rest.upper() in known:
+            if head.startswith(t) and rest.upper() in known:
                 return f"{parts[0][:len(t)]}-{rest}"
     last = parts[-1]
     if year and len(parts) > 1 and last.upper() not in known and len(last) > 2 and last[-1] == last[-2] \
