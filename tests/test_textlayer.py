@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from extractors.lexicon import fold
 from pipeline.ingest import pdf
 from pipeline.ingest.ocr import pages_to_ocr
-from pipeline.ingest.textlayer import (BROKEN, MISSING, OK, STAMP, STAMP_LINE, SYLLABLE, WORD, Stats, own_text,
-                                       quality, stats)
+from pipeline.ingest.textlayer import (BROKEN, MISSING, OK, STAMP, STAMP_LINE, SYLLABLE, WORD, Stats,
+                                       fewer_letters, letters, own_text, quality, stats)
 from pipeline.options import Options
 
 from .conftest import RAW, VARIANTS, manifest
@@ -121,3 +121,9 @@ def test_stats_count_words_and_letters_one_by_one(text):
     specific = sum(ord(c) > 0xFF for c in accented) / len(accented) if len(accented) >= 10 else 1.0
     assert stats(text) == Stats(len(words), sum(not w.isascii() for w in words) / n,
                                 sum(bool(SYLLABLE.fullmatch(fold(w))) for w in words) / n, specific)
+
+
+@settings(max_examples=300, deadline=None)
+@given(page_texts, st.sampled_from([1, 3, 40, 100]))
+def test_fewer_letters_counts_past_the_start_when_it_must(text, n):
+    assert fewer_letters(text, n) == (letters(text) < n)
