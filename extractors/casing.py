@@ -12,6 +12,7 @@ from functools import lru_cache
 from .lexicon import fold, read_tsv
 
 PLACE_UNITS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường")
+_UNIT_WORDS = tuple(tuple(u.split()) for u in PLACE_UNITS)
 # A Vietnamese syllable (marks folded): what does not read as one is an abbreviation ('UBND', 'GDĐT', 'THPT').
 SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 PROPER = ("Việt Nam", "Chính phủ", "Trung ương", "Quốc hội", "Nhà nước", "Hồ Chí Minh", "Tổ quốc")
@@ -21,6 +22,7 @@ GLUED_CITY = re.compile(r"(TP\.|Tp\.)(\w.*)", re.IGNORECASE)
 TITLE_PARTS = ("giam doc", "chu tich", "thu tuong", "bo truong", "thu truong", "hieu truong", "van phong", "cuc truong",
                "vu truong", "vien truong", "chanh thanh tra",
                "hoi dong", "thuong truc", "chanh van phong", "tong giam doc", "truong ban", "truong phong")
+_TITLE_PART_WORDS = tuple(tuple(p.split()) for p in TITLE_PARTS)
 
 
 @lru_cache(maxsize=None)
@@ -30,6 +32,22 @@ def _heads() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=None)
+def _heads_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """_heads() by their first word, in their order: a word is looked for only among the heads it opens."""
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for head in _heads():
+        found.setdefault(head[0][0], []).append(head)
+    return {word: tuple(heads) for word, heads in found.items()}
+
+
+@lru_cache(maxsize=None)
+def _proper_words() -> tuple[tuple[list[str], tuple[str, ...]], ...]:
+    """Each proper phrase's words and their folds."""
+    return tuple((p.split(), tuple(fold(w) for w in p.split())) for p in PROPER)
+
+
+@lru_cache(maxsize=4096)      # the name's words are asked again while it is cased
 def is_abbreviation(word: str) -> bool:
     key = fold(word).strip(",.;:()“”\"'‘’«»")
     return bool(key) and (not SYLLABLE.fullmatch(key) or any(c.isdigit() for c in word))
@@ -54,19 +72,18 @@ def sentence_case(s: str) -> str:
             in_place = True
             i += 1
             continue
-        unit = next((u for u in PLACE_UNITS if _starts(keys, i, tuple(u.split()))), None)
+        unit = next((u for u in _UNIT_WORDS if _starts(keys, i, u)), None)
         if unit and i > 0 and keys[i + 1:i + 2] != ["hội"]:      # 'xã hội' is no commune
             in_place = True
-            i += len(unit.split())
+            i += len(unit)
             continue
         if i == 0 or in_place:
             cap[i] = True
-        for phrase in PROPER:
-            p = phrase.split()
-            if _starts(folded, i, tuple(fold(w) for w in p)):
+        for p, folds in _proper_words():
+            if _starts(folded, i, folds):
                 for k, w in enumerate(p):
                     cap[i + k] = w[0].isupper()
-        head = next((h for h in _heads() if _starts(keys, i, h[0])), None)
+        head = next((h for h in _heads_by_first_word().get(keys[i], ()) if _starts(keys, i, h[0])), None)
         if head:
             n = len(head[0])
             cap[i] = cap[i] or (i > 0 and keys[i - 1] in ("-", "–"))    # joint issuers: '… CHÍNH PHỦ - BỘ NỘI VỤ'
@@ -91,7 +108,7 @@ def title_case(s: str) -> str:
     out = [w if re.fullmatch(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?", w) or is_abbreviation(w) else w.lower()
            for w in words]
     for i in range(len(out)):
-        if i == 0 or any(_starts(keys, i, tuple(p.split())) for p in TITLE_PARTS) or keys[i - 1].endswith("."):
+        if i == 0 or any(_starts(keys, i, p) for p in _TITLE_PART_WORDS) or keys[i - 1].endswith("."):
             out[i] = _cap(out[i])
     return " ".join(out)
 
