@@ -138,7 +138,8 @@ def _paragraph(g: list[tuple[int, int, str]], level: int, label: str | None, ski
 
 # titles and place abbreviations end in '.' inside a sentence: 'TP. Cần Thơ', 'BS. CKI …', 'CN. Nguyễn …'
 ABBREVIATION = re.compile(r"(?<!\w)(?:TP|Tp|TX|TT|TS|ThS|BS|Bs|PGS|GS|CN|KS|DS|Ds|CKI|CKII|Q|P|ĐT|St)\.$")
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[^\W\d_])")
+# the gap after a sentence's final mark; the pattern opens with the mark, so a scan goes from mark to mark
+SENTENCE_SPLIT = re.compile(r"[.!?](?P<gap>[\"”’)]*\s+)(?=[^\W\d_])")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -146,9 +147,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     out, pos = [], 0
     for m in SENTENCE_SPLIT.finditer(chunk):
-        if not chunk[m.end()].isupper() or ABBREVIATION.search(chunk, max(0, m.start() - 8), m.start()):
+        gap = m.start("gap")
+        if not chunk[m.end()].isupper() or ABBREVIATION.search(chunk, max(0, gap - 8), gap):
             continue
-        out.append((start + pos, start + m.start()))
+        out.append((start + pos, start + gap))
         pos = m.end()
     out.append((start + pos, end))
     return [(s, e) for s, e in out if text[s:e].strip()]
