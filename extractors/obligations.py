@@ -116,14 +116,13 @@ def _classify(text: str, start: int, end: int, ctx: Context) -> _Candidate | Non
         # 'Căn cứ Công văn …, Giám đốc Sở Y tế yêu cầu …': the duty is the main clause after the fronted ground
         return _classify(text, start + comma + 1 + len(s[comma + 1:]) - len(s[comma + 1:].lstrip()), end, ctx)
     actor, action_from = None, 0
+    subj_first = actors.subject(s, fronted=False)
     if not marks and not ctx.duties:
         task = TASK_TAIL.search(s)
-        subj = actors.subject(s, fronted=False)
         if task and actors.opens_actor(task.group(1)):
             return _Candidate(start, end, "assign", _clean(task.group(1)), _clean(s[:task.start()]))
-        if not subj or not s[subj[1]:].startswith(PLAIN_DUTY_VERBS):
+        if not subj_first or not s[subj_first[1]:].startswith(PLAIN_DUTY_VERBS):
             return None
-    subj_first = actors.subject(s, fronted=False)
     if subj_first and NARRATIVE.match(s, subj_first[1]) and not any(m[2] in ("request", "assign") for m in marks):
         return None               # 'UBND tỉnh đã ban hành …', 'các đơn vị chưa báo cáo …': a report of the past
     prohibit = next((m for m in marks if m[2] == "prohibit"), None)
