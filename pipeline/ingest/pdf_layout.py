@@ -9,6 +9,7 @@ into paragraphs from their geometry (right margin, indent, spacing)."""
 from __future__ import annotations
 
 import re
+from functools import partial
 from itertools import compress, groupby, pairwise, repeat
 from operator import add, itemgetter, mul, sub
 from typing import NamedTuple
@@ -71,6 +72,9 @@ class Line(NamedTuple):
     @property
     def height(self) -> float:
         return self.y1 - self.y0
+
+
+_as_line = partial(tuple.__new__, Line)      # Line from a tuple of its fields, without a Python frame
 
 
 def page_text(words: list[Word]) -> str:
@@ -145,19 +149,19 @@ def _same_row(centre: float, height: float, first_centre: float, first_height: f
 
 def _segments(row: list[Word]) -> list[Line]:
     if len(row) == 1:
-        return [Line(*row[0])]
+        return [_as_line(row[0])]
     x0s, y0s, x1s, y1s, texts = zip(*row)
     height = sorted(map(sub, y1s, y0s))[len(row) // 2]
     # A segment ends where the gap to the next word is wide.
     limit = SEGMENT_GAP * height
     cuts = compress(range(1, len(row)), map(limit.__lt__, map(sub, x0s[1:], x1s)))
-    return [Line(min(x0s[a:b]), min(y0s[a:b]), max(x1s[a:b]), max(y1s[a:b]), " ".join(texts[a:b]))
+    return [_as_line((min(x0s[a:b]), min(y0s[a:b]), max(x1s[a:b]), max(y1s[a:b]), " ".join(texts[a:b])))
             for a, b in pairwise((0, *cuts, len(row)))]
 
 
 def _line(parts) -> Line:
-    return Line(min(p.x0 for p in parts), min(p.y0 for p in parts), max(p.x1 for p in parts),
-                max(p.y1 for p in parts), " ".join(p.text for p in parts))
+    x0s, y0s, x1s, y1s, texts = zip(*parts)
+    return _as_line((min(x0s), min(y0s), max(x1s), max(y1s), " ".join(texts)))
 
 
 def _regions(rows: list[list[Line]], band: tuple[float, float]):
@@ -260,7 +264,8 @@ def _block_text(block: list[Line]) -> list[str]:
 
 def _new_paragraph(above: Line, below: Line) -> bool:
     """A wide vertical gap, or a change of type size (a stamp above the motto, a note below)."""
-    taller, shorter = max(above.height, below.height), min(above.height, below.height)
+    above_height, below_height = above.y1 - above.y0, below.y1 - below.y0
+    taller, shorter = max(above_height, below_height), min(above_height, below_height)
     return below.y0 - above.y1 > PARAGRAPH_GAP * taller or shorter < (1 - SIZE_CHANGE) * taller
 
 
@@ -270,8 +275,8 @@ def _paragraphs(rows: list[list[Line]]) -> list[str]:
     lines = [row[0] if len(row) == 1 else _line(row) for row in rows]
     if not lines:
         return []
-    left = min(l.x0 for l in lines)
-    right = max(l.x1 for l in lines)
+    left = min(map(_X0, lines))
+    right = max(map(_X1, lines))
     out: list[str] = []
     for i, line in enumerate(lines):
         # A row with wide gaps is a table row or a form line: a line of its own.
