@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import read_tsv
+from .lexicon import read_tsv, unpreceded
 
 CONDITION = re.compile(r"\s*(?:Trường hợp|Trong trường hợp|Nếu|Khi)\b", re.IGNORECASE)
 PAST = re.compile(r"(?:đã|được|đang|vừa|chưa|không phải)\s+$")   # done, pending, or exempted: no command
 SECTION_WORDS = 12
-TAKING_EFFECT = re.compile(r"\btừ ngày\s+(?:\w+\s+){1,3}này\s+có hiệu lực\b")
+TAKING_EFFECT = re.compile(unpreceded("từ", r"\w") + r" ngày\s+(?:\w+\s+){1,3}này\s+có hiệu lực\b")
 
 
 @lru_cache(maxsize=None)

@@ -14,8 +14,10 @@ from functools import lru_cache
 from . import actors
 from .lexicon import fold, unpreceded
 
-# header words by column (folded): the content column, the unit column, the time column
-CONTENT = re.compile(r"\b(?:noi dung|cong viec|nhiem vu|hoat dong|ten nhiem vu)\b")
+# header words by column (folded): the content column, the unit column, the time column. The content words are
+# sought in every line of a body, so they come before their look-behind (lexicon.unpreceded).
+CONTENT_WORDS = ("noi dung", "cong viec", "nhiem vu", "hoat dong", "ten nhiem vu")
+CONTENT = re.compile("(?:" + "|".join(unpreceded(w, r"\w") for w in CONTENT_WORDS) + r")\b")
 UNIT = re.compile(r"\b(?:don vi|chu tri|thuc hien|phu trach|co quan|nguoi thuc hien|phoi hop)\b")
 TIME = re.compile(r"\b(?:thoi gian|thoi han|tien do|thoi diem)\b")
 NUMBER = re.compile(r"\d{1,3}\.?")
