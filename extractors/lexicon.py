@@ -20,7 +20,9 @@ def fold_by_decomposition(s: str) -> str:
 # Latin letters, their combining marks and general punctuation fold one character at a time, so a table does it
 # (fold is the hottest call of the extractors); text with any other character takes the decomposition.
 _TABLE_RANGES = ((0x80, 0x250), (0x300, 0x370), (0x1E00, 0x1F00))
-_FOLD_TABLE = {c: fold_by_decomposition(chr(c)) for lo, hi in _TABLE_RANGES for c in range(lo, hi)}
+# ASCII and punctuation map to themselves, but must be in the table too: a miss costs translate a raised KeyError.
+_FOLD_TABLE = {c: fold_by_decomposition(chr(c))
+               for lo, hi in ((0x00, 0x80), *_TABLE_RANGES, (0x2002, 0x2070)) for c in range(lo, hi)}
 _OUTSIDE_TABLE = re.compile(r"[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2002-\u206f]")
 
 
