@@ -95,6 +95,14 @@ def test_xlsx_has_the_same_rows(tmp_path):
     assert sheet.cell(row=3, column=table.NAMES.index("action") + 1).data_type == "s"
 
 
+def test_xlsx_cuts_a_cell_to_what_excel_holds(tmp_path):
+    rows = made_rows()
+    rows[0]["text"] = "Sở Y tế " * 5000                 # 40,000 characters
+    xlsx.write(rows, tmp_path / "o.xlsx")
+    text = openpyxl.load_workbook(tmp_path / "o.xlsx").active.cell(row=2, column=table.NAMES.index("text") + 1).value
+    assert len(text) == 32767 and text.endswith("…") and text.startswith("Sở Y tế Sở Y tế")
+
+
 def test_ics_one_todo_per_due_obligation_with_stable_uids(tmp_path):
     target = tmp_path / "deadlines.ics"
     rows = made_rows()
