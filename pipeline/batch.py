@@ -157,19 +157,24 @@ def run(source: str, out: Path, options: Options = Options(), workers: int | Non
         summary = Summary(files=len(paths))
         jobs = plan(conn, paths, options, summary)
         bar = Progress(len(jobs), enabled=progress)
+        warm = exports.WarmExporter(workers) if jobs else None     # nothing new: the exports are likely current
         try:
-            extract_all(conn, jobs, summary, bar, workers, options)
-        except KeyboardInterrupt:
-            summary.interrupted = True
+            try:
+                extract_all(conn, jobs, summary, bar, workers, options)
+            except KeyboardInterrupt:
+                summary.interrupted = True
+            finally:
+                bar.close()
+            if Path(source).is_dir() and not summary.interrupted:
+                store.forget_missing(conn, source, set(paths))
+            summary.obligations = store.obligation_count(conn)
+            try:
+                exports.write_all(conn, out / DB_NAME, out, extractor_version(), summary.failures, workers, warm)
+            except KeyboardInterrupt:
+                summary.interrupted = True     # the store is whole; the next run writes the exports
         finally:
-            bar.close()
-        if Path(source).is_dir() and not summary.interrupted:
-            store.forget_missing(conn, source, set(paths))
-        summary.obligations = store.obligation_count(conn)
-        try:
-            exports.write_all(conn, out / DB_NAME, out, extractor_version(), summary.failures, workers)
-        except KeyboardInterrupt:
-            summary.interrupted = True     # the store is whole; the next run writes the exports
+            if warm:
+                warm.close()
         return summary
     finally:
         conn.close()

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import multiprocessing as mp
+import os
+import signal
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import store
-from .pool import TaskFailed, run_tasks
+from .pool import TaskFailed, die_with_parent, run_tasks
 from .sinks import replacing
 
 # Output file -> its writer in pipeline/sinks, imported only by the worker that writes that file; the slowest
@@ -69,16 +72,58 @@ def fingerprint(conn: sqlite3.Connection, version: str, failures: list[tuple[str
 
 
 def write_all(conn: sqlite3.Connection, db: Path, out: Path, version: str, failures: list[tuple[str, str]],
-              workers: int) -> None:
+              workers: int, warm: WarmExporter | None = None) -> None:
     """Rewrite every export from the store, unless the store and the failures are what the last exports were
     made from: an unchanged re-run then costs only the file checks. OSError when an export cannot be written."""
     stamp, made_from = out / STAMP, fingerprint(conn, version, failures)
     if all((out / name).exists() for name in OUTPUTS) and stamp.exists() and stamp.read_text() == made_from:
         return
     jobs = [Export(db, out / name, tuple(failures)) for name in OUTPUTS]
-    failed = [f"{job.target}: {result.cause}" for _, job, result in run_tasks(write_one, jobs, workers)
-              if isinstance(result, TaskFailed)]
+    failed = warm.write(jobs) if warm else write_jobs(jobs, workers)
     if failed:
         raise OSError("cannot write " + "; ".join(failed))
     with replacing(stamp) as tmp:
         tmp.write_text(made_from)
+
+
+def write_jobs(jobs: list[Export], workers: int) -> list[str]:
+    """'target: cause' for each export that could not be written."""
+    return [f"{job.target}: {result.cause}" for _, job, result in run_tasks(write_one, jobs, workers)
+            if isinstance(result, TaskFailed)]
+
+
+class WarmExporter:
+    """A process started with the extraction that imports the export libraries while the files are read (on a
+    small batch the imports take longer than the writing), then writes the exports when given them, each in a
+    process of its own forked from it, so none imports anything again."""
+
+    def __init__(self, workers: int):
+        ctx = mp.get_context("fork")
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, workers, os.getpid()))
+        self.process.start()
+        child.close()
+
+    def write(self, jobs: list[Export]) -> list[str]:
+        self.conn.send(jobs)
+        try:
+            return self.conn.recv()
+        except EOFError:
+            return [f"{job.target}: export process ended unexpectedly" for job in jobs]
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def _serve(conn, workers: int, parent: int) -> None:
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)       # the parent decides what Ctrl-C means
+    for module in _SINKS.values():
+        importlib.import_module(f".sinks.{module}", __package__)
+    try:
+        jobs = conn.recv()
+    except EOFError:
+        return
+    conn.send(write_jobs(jobs, workers))

@@ -32,7 +32,7 @@ def _limit_memory(max_memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """A worker must not outlive a parent that was killed (it would wait on its pipe for ever, holding the
     terminal's or a caller's output open): Linux can signal it when the parent goes."""
     try:
@@ -44,7 +44,7 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _worker(conn, fn: Callable[[Any], Any], max_memory_mb: int, parent: int) -> None:
-    _die_with_parent(parent)
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides what Ctrl-C means
     _limit_memory(max_memory_mb)
     while True:
