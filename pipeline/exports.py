@@ -1,5 +1,6 @@
 """The run's exports, made from the store: each file by its own worker process, so that the exports share the
-cores (each of Parquet, XLSX and the calendar spends more time importing its library than writing a batch).
+cores. On a small batch importing the export libraries (pyarrow above all) takes longer than writing, so a run
+that extracts starts a WarmExporter that imports them while the files are read.
 
 Every export reads the store afresh and streams the table from it, so memory does not grow with the store, and
 writes under a temporary name (sinks.replacing), so a crash never leaves half a file.
