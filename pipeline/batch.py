@@ -6,6 +6,7 @@ the store is written by the caller only, one document per transaction.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -15,10 +16,9 @@ import extractors
 
 from . import exports, store
 from .errors import IngestError
-from .files import expand
+from .files import expand, file_hash
 from .options import Options
 from .pool import TaskFailed, run_tasks
-from .process import file_hash, process_file
 from .progress import Progress
 
 DB_NAME = "congvan.sqlite"
@@ -85,6 +85,7 @@ def cause(error: Exception) -> str:
 
 def extract_one(job: Job) -> Outcome:
     """Read and extract one file; never raises for a bad file."""
+    from .process import process_file     # imported already: extract_all imports it before the workers fork
     try:
         return Outcome(job, record=process_file(job.path, job.options, doc_id=job.doc_id))
     except Exception as e:  # a bug must cost one file, not the batch
@@ -130,6 +131,11 @@ def extract_all(conn, jobs: list[Job], summary: Summary, progress: Progress, wor
                 options: Options) -> None:
     """Extract in worker processes, each file under the time and memory limits; store each result as it
     comes, one transaction a document, so that a crash loses at most the files still in flight."""
+    if not jobs:
+        return
+    # The extractors are imported here, not with this module, so that a run with nothing to extract skips them;
+    # here, before the workers fork, so that they inherit them instead of each importing them.
+    importlib.import_module(".process", __package__)
     # Largest files first, so that the batch does not end with one core working through a big file alone.
     largest_first = sorted(jobs, key=lambda job: job.size, reverse=True)
     for _, job, outcome in run_tasks(extract_one, largest_first, workers, options.timeout_s, options.max_memory_mb):

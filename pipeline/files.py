@@ -1,6 +1,8 @@
-"""Which files a run reads: paths given, folders walked recursively, in a stable order."""
+"""Which files a run reads: paths given, folders walked recursively, in a stable order; and what a file holds,
+known by the hash of its bytes."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 # A folder with one of these endings is reported as a bad input rather than walked into.
@@ -33,3 +35,11 @@ def expand(paths: list[str]) -> list[str]:
         else:
             out.append(p)
     return out
+
+
+def file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()

@@ -1,25 +1,17 @@
 """One file through the whole flow: read -> normalize -> zones -> extractors -> record."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from extractors import deadlines, header, obligations, recipients, references
 
 from . import ingest
 from .document import Document, RawText
+from .files import file_hash
 from .normalize import normalize
 from .options import Options
 from .record import to_record
 from .zones import find_zones
-
-
-def file_hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def build_document(path: str, doc_id: str, raw: RawText) -> Document:

@@ -7,7 +7,6 @@ import sys
 from ..errors import IngestError
 from ..files import expand
 from ..options import Options
-from ..process import process_file
 
 
 def add_parser(sub) -> None:
@@ -19,6 +18,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    from ..process import process_file     # the extractors load only for the command that needs them
     options = Options(ocr=args.ocr)
     failed = 0
     for path in expand(args.paths):
