@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 from icalendar import Calendar
 
-from pipeline import batch, store, table
+from pipeline import batch, process, store, table
 from pipeline.cli import main
 from pipeline.options import Options
 from pipeline.sinks import ics
@@ -119,7 +119,7 @@ def test_second_run_skips_everything_and_changes_nothing(first, monkeypatch):
     before = counts(out / "congvan.sqlite")
     outputs = {name: (out / name).read_bytes() for name in ("obligations.csv", "records.jsonl", "deadlines.ics")}
     failures, log = failed(out), out.parent / "parsed.log"
-    monkeypatch.setattr(batch, "process_file", recording(log))
+    monkeypatch.setattr(process, "process_file", recording(log))
     (src / SEEDS[0].name).touch()             # a new mtime alone: hashed again, not parsed
     summary = batch.run(str(src), out)
     parsed = log.read_text().splitlines() if log.exists() else []
