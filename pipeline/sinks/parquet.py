@@ -20,11 +20,13 @@ from . import replacing
 _TYPES = {"str": pa.string(), "int": pa.int64(), "list": pa.list_(pa.string())}
 SCHEMA = pa.schema([(name, _TYPES[kind]) for name, kind in COLUMNS])
 _PARSE = pa_json.ParseOptions(explicit_schema=SCHEMA, unexpected_field_behavior="ignore")
+# One thread: the exports already run side by side, and a reader's thread pool holds memory of its own.
+_READ = pa_json.ReadOptions(use_threads=False)
 
 
 def _table(rows: list[dict]) -> pa.Table:
     lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode()
-    return pa_json.read_json(pa.BufferReader(lines), parse_options=_PARSE).select(SCHEMA.names)
+    return pa_json.read_json(pa.BufferReader(lines), read_options=_READ, parse_options=_PARSE).select(SCHEMA.names)
 
 
 def write(rows: Iterable[dict], target: Path, row_group: int = 2000) -> None:
