@@ -22,7 +22,7 @@ from .dates import DateMatch, find_dates
 from .deadline_forms import (Candidate, excluded_before, operator_before, periods, recurring, relative,
                              signing_day, yearless)
 from .findings import Deadline, Header
-from .lexicon import doc_types, fold, fold_each, read_tsv
+from .lexicon import doc_types, fold, fold_keep, read_tsv
 from .symbols import NUMBER_SYMBOL
 
 # Lines that are never deadlines: the legal bases, and e-signature stamps that leak into the text (OCR may
@@ -43,15 +43,9 @@ _CLAUSE_MARK = re.compile(r"[.;,\n]")
 _PAST_AFTER = 20      # characters after a match in which 'đã' tells of the past: 'trong năm 2025 đã đạt'
 
 
-@lru_cache(maxsize=8192)
-def _fold_char(c: str) -> str:
-    f = fold(c)
-    return f if len(f) == 1 else c
-
-
 def folded_text(text: str) -> str:
     """The matching key of text, one character for one, so that offsets agree."""
-    return fold_each(text, _fold_char)
+    return fold_keep(text)
 
 
 class _Lines:

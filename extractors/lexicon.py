@@ -56,6 +56,18 @@ def fold_each(text: str, fold_char: Callable[[str], str]) -> str:
     return text.translate(table | rare if rare else table)
 
 
+@lru_cache(maxsize=None)
+def _fold_one(c: str) -> str:
+    f = fold(c)
+    return f[0] if f else c
+
+
+def fold_keep(text: str) -> str:
+    """fold() character by character, so that an offset in the result is the same offset in text: a character
+    that folds to nothing (a lone mark) stays, one that folds to several ('ǅ') keeps the first."""
+    return fold_each(text, _fold_one)
+
+
 def unpreceded(word: str, *before: str) -> str:
     """Regex for the literal word where no match of the fixed-width patterns before (default: a letter of the
     folded text) ends right before it. The look-behinds follow the word instead of leading it: a pattern that

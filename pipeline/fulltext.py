@@ -1,30 +1,18 @@
 """Diacritic-free full-text search: a length-preserving fold for the index, the query, and snippets.
 
-FTS5's remove_diacritics leaves 'đ' alone, so the index holds text folded with extractors.lexicon.fold. The fold
-here maps each character to exactly one, so an offset in the folded text is the same offset in the original: the
+FTS5's remove_diacritics leaves 'đ' alone, so the index holds text folded with extractors.lexicon.fold_keep, which
+maps each character to exactly one, so that an offset in the folded text is the same offset in the original: the
 snippet is cut from the original text, marks and all.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from extractors.lexicon import fold
+from extractors.lexicon import fold, fold_keep
 
 _WORD = re.compile(r"\w+")
 _PHRASE = re.compile(r'"([^"]*)"')
 _SNIPPET_WIDTH = 200
-
-
-@lru_cache(maxsize=None)
-def _fold_char(c: str) -> str:
-    f = fold(c)
-    return f[0] if f else c
-
-
-def fold_keep(text: str) -> str:
-    """fold() character by character; a character that folds to nothing or to several keeps one."""
-    return "".join(map(_fold_char, text))
 
 
 def phrases(query: str) -> list[list[str]]:

@@ -13,10 +13,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from extractors.lexicon import fold
+from extractors.lexicon import fold, fold_keep
 
 from . import table
-from .fulltext import fold_keep, match_expression, snippet
+from .fulltext import match_expression, snippet
 from .ids import id_key, own_number_symbol
 
 SCHEMA_VERSION = 2

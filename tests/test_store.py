@@ -4,8 +4,9 @@ import sqlite3
 
 import pytest
 
+from extractors.lexicon import fold_keep
 from pipeline import store
-from pipeline.fulltext import fold_keep, match_expression, snippet
+from pipeline.fulltext import match_expression, snippet
 
 from . import made_records
 
