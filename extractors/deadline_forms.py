@@ -361,22 +361,45 @@ def signing_day(folded: str, start: int, end: int, own_day, quoted) -> list[Cand
 
 _YEARLESS = re.compile(r"ngay\s+(?:mung\s+)?(?P<d>\d{1,2})\s*(?:thang\s+|/)\s*(?P<m>\d{1,2})(?![\d/])"
                        r"(?!\s*(?:/|-|nam)\s*\d)(?P<of>\s+(?:cua|trong)\s+nam)?")
+# 'trong tháng 12', 'trước tháng 6': a month without its year, not a day's month ('ngày 15 tháng 12') nor a
+# yearly one ('trong tháng 12 hằng năm').
+_YEARLESS_MONTH = re.compile(rf"{unpreceded('thang')}\s+(?P<m>\d{{1,2}})(?![\d/])(?!\s*(?:/|-|nam)\s*\d)"
+                             r"(?!\s*,?\s*(?:hang|moi|cua)\s+nam)")
+_DAY_BEFORE = re.compile(r"ngay\s*(?:mung\s+)?\d{1,2}\s*$")
+# A day or month written without its year falls in the issue year, or in the next one when the issue year's has
+# passed and the next year's comes within this many days ('trước ngày 10/01' written on 20/12). Otherwise it is
+# the issue year's, past ('số liệu từ ngày 14/8 đến ngày 13/9' written on 17/10).
+ROLLOVER_DAYS = 92
+
+
+def _year_for(issued: date, day_in_year) -> date | None:
+    """day_in_year(year) -> that year's day (None where it does not exist), placed by ROLLOVER_DAYS."""
+    this = day_in_year(issued.year)
+    if this and this >= issued:
+        return this
+    following = day_in_year(issued.year + 1) if issued.year < 9999 else None
+    return following if following and (following - issued).days <= ROLLOVER_DAYS else this
 
 
 def yearless(folded: str, start: int, end: int, line_start, issued: date | None) -> list[Candidate]:
-    """'trước ngày 20/10' with the year left out: of that day in the issue year and the years beside it, the one
-    nearest the issue day ('trước ngày 10/01' written on 20/12 is next January; 'từ ngày 14/8' written on 17/10
-    is this August, past). 'ngày 31 tháng 7 của năm xét tặng' names no year that can be known: due null."""
+    """'trước ngày 20/10', 'trong tháng 12' with the year left out: placed by the issue day (_year_for).
+    'ngày 31 tháng 7 của năm xét tặng' names no year that can be known: due null."""
     out = []
     for m in _YEARLESS.finditer(folded, start, end):
         op = operator_before(folded, m.start(), line_start(m.start()), "date")
         if not op:
             continue
         d, mo = int(m.group("d")), int(m.group("m"))
-        due = None
-        if issued and not m.group("of"):
-            days = [x for x in (day_month(issued.year + k, mo, d) for k in (-1, 0, 1) if 1 <= issued.year + k <= 9999)
-                    if x]
-            due = min(days, key=lambda x: abs((x - issued).days)) if days else None
+        due = _year_for(issued, lambda y: day_month(y, mo, d)) if issued and not m.group("of") else None
         out.append(Candidate(op[0], m.end("m"), op[2], due=due))
+    for m in _YEARLESS_MONTH.finditer(folded, start, end):
+        mo = int(m.group("m"))
+        op = operator_before(folded, m.start(), line_start(m.start()), "period")
+        if not (op and 1 <= mo <= 12) or _DAY_BEFORE.search(folded, max(start, m.start() - 12), m.start()):
+            continue
+        s, phrase, kind = op
+        last = _year_for(issued, lambda y: month_end(y, mo)) if issued else None
+        first = last.replace(day=1) if last else None
+        due = _bounds(kind, phrase, first, last) if last else None
+        out.append(Candidate(s, m.end(), kind, f"{last.year:04d}-{mo:02d}" if last else None, due, begins=first))
     return out

@@ -36,6 +36,8 @@ _EXAMPLE = re.compile(r"[\s\-+*•|>#_]*vi\s+du(?![a-z])")
 # in the body is not taken for the place-date line.
 _PLACE_BEFORE = re.compile(r"[\s*_|>#]*[^\W\d][^,:\n\d\s]*(?:\s+[^,:\n\d\s]+){0,5},\s*$")
 _RANGE = re.compile(r"\s*(?:-|–|—|den(?:\s+het)?(?:\s+ngay)?)\s*")
+# The first day of a range that shares its end's month and year: the '20-' of '20-25/5/2025'.
+_DAY_RANGE_BEFORE = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*[-–]\s*$")
 _EFFECT = re.compile(r"hieu\s+luc|ap\s+dung|thuc\s+hien|thi\s+hanh")
 _HAS_EFFECT_BEFORE = re.compile(r"co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+$")
 _PAST = re.compile(r"(?<!\w)đã(?!\w)", re.IGNORECASE)
@@ -156,8 +158,8 @@ def _other_document(text: str, lo: int, hi: int) -> bool:
 
 def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines, body_from: int,
            issued: date | None) -> list[Candidate]:
-    """Days after an operator, ranges 'D1 – D2' / 'từ ngày D1 đến hết ngày D2' (a period ending D2), and days
-    alone in a time column. A time column lies after body_from: above it a day alone on its line is a piece of
+    """Days after an operator, ranges 'D1 – D2' / 'từ ngày D1 đến hết ngày D2' / 'từ ngày 20-25/5/2025' (a period
+    ending D2), and days alone in a time column. A time column lies after body_from: above it a day alone on its line is a piece of
     the header or of a signature stamp. A bare range that began long before the issue day labels a past era or
     an anniversary ('kỷ niệm 100 năm Ngày sinh … (09/7/1912 - 09/7/2012)'), not a time to act."""
     out = []
@@ -167,6 +169,15 @@ def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines, body_f
             skip_next = False
             continue
         ls = lines.start(d.start)
+        first_day = _DAY_RANGE_BEFORE.search(folded, max(ls, d.start - 6), d.start) if d.day else None
+        if first_day and int(first_day.group("d")) < d.day.day:
+            # 'từ ngày 20-25/5/2025': a period from the 20th, written with the month and year of its end
+            op = operator_before(folded, first_day.start(), ls, "date")
+            start = op[0] if op else first_day.start()
+            if op and not excluded_before(text, start):
+                begins = d.day.replace(day=int(first_day.group("d")))
+                out.append(Candidate(start, d.end, "period", begins.isoformat(), d.day, begins=begins))
+            continue
         op = operator_before(folded, d.start, ls, "date")
         nxt = dates[i + 1] if i + 1 < len(dates) else None
         last = nxt if nxt and _RANGE.fullmatch(folded, d.end, nxt.start) else None

@@ -168,12 +168,32 @@ def test_effect_from_signing_takes_the_issue_day_when_known():
     assert dues("Bãi bỏ cụm từ “có giá trị 02 năm kể từ ngày ký”.", "2025-03-12") == [("within", None)]
 
 
-def test_day_month_without_year_takes_the_next_such_day():
+def test_day_month_without_year_falls_in_the_issue_year_or_just_after():
     assert dues("Báo cáo về Sở trước ngày 20/10.", "2025-10-01") == [("by", "2025-10-20")]
     assert dues("Báo cáo về Sở trước ngày 10/01.", "2025-12-20") == [("by", "2026-01-10")]
+    # Written in March, 15 December is this year's, though last December's lies nearer.
+    assert dues("Báo cáo năm gửi về Sở Y tế chậm nhất ngày 15/12.", "2025-03-05") == [("by", "2025-12-15")]
+    assert dues("Hoàn thành trước ngày 30 tháng 9.", "2025-03-05") == [("by", "2025-09-30")]
     assert dues("Trước ngày 31 tháng 7 của năm xét tặng", "2025-11-24") == [("by", None)]
-    # The nearest such day to the issue day: this August, already past, so no deadline.
+    # This year's August and September, already past, and next year's too far: no deadline.
     assert dues("Số liệu từ ngày 14/8 đến ngày 13/9 như sau.", "2017-10-17") == []
+
+
+def test_month_without_year_falls_in_the_issue_year_or_just_after():
+    assert dues("Các đơn vị hoàn thành trong tháng 12.", "2025-03-05") == [("period", "2025-12-31")]
+    assert dues("Các đơn vị hoàn thành trước tháng 6.", "2025-03-05") == [("by", "2025-05-31")]
+    assert dues("Các đơn vị hoàn thành trong tháng 01.", "2025-11-20") == [("period", "2026-01-31")]
+    assert dues("Các đơn vị báo cáo trong tháng 12 hằng năm.", "2025-03-05") == [("recurring", None)]
+    assert dues("Trong tháng 02 vừa qua, Sở Y tế đã tổ chức kiểm tra.", "2025-03-05") == []
+    assert dues("Hoàn thành trước ngày 15 tháng 12.", "2025-03-05") == [("by", "2025-12-15")]   # a day's month
+
+
+def test_latest_is_a_deadline_word_and_a_day_range_shares_its_end_month():
+    assert dues("Các đơn vị hoàn thành muộn nhất vào ngày 31/12/2025.", "2025-03-05") == [("by", "2025-12-31")]
+    got = found("Sở Y tế tổ chức tập huấn từ ngày 20-25/5/2025 tại Hà Nội.", "2025-03-05")
+    assert [(d.kind, d.value, d.due, d.text) for d in got] == [
+        ("period", "2025-05-20", "2025-05-25", "từ ngày 20-25/5/2025")]
+    assert dues("Số liệu 10-25/5/2025 như sau.", "2025-03-05") == []     # no deadline word
 
 
 # ---- what is not a deadline -----------------------------------------------------------------------------------
