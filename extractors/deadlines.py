@@ -74,6 +74,13 @@ def _issue_day(header: Header, places: list[DateMatch]) -> date | None:
     return date.fromisoformat(iso) if iso and len(iso) == 10 else None
 
 
+def _issue_month_start(header: Header, places: list[DateMatch]) -> date | None:
+    """The first day of the issue month when only the month is known ('ngày   tháng 10 năm 2017': a day left
+    blank, or handwritten on a scan): nothing before it is still to be done."""
+    iso = header.issued_date or (places[0].iso if places else None)
+    return date.fromisoformat(iso + "-01") if iso and len(iso) == 7 else None
+
+
 def _skipped(doc: Document, folded: str, places: list[DateMatch], header: Header) -> list[tuple[int, int]]:
     # Only the forwarded zone is cut off (see _scope): the header, Kính gửi and Nơi nhận blocks hold no date that
     # an operator governs, and the header's place-date line and the signature stamps are found here by their
@@ -186,7 +193,7 @@ def _dated(text: str, folded: str, dates: list[DateMatch], lines: _Lines, body_f
             continue
         if last:
             skip_next = True
-            if not op and issued and (issued - d.day).days > _ERA:
+            if not op and issued and d.day and (issued - d.day).days > _ERA:
                 continue
             out.append(Candidate(start, last.end, "period", d.iso, last.day, begins=d.day))
             continue
@@ -234,6 +241,8 @@ def extract(doc: Document, header: Header) -> tuple[Deadline, ...]:
     dates = find_dates(text, lo, hi)
     places = _place_dates(text, dates, lines)
     issued = _issue_day(header, places)
+    # What counts as past, and where a day without its year falls: the issue day, else the issue month.
+    earliest = issued or _issue_month_start(header, places)
     skipped = _skipped(doc, folded, places, header)
 
     def quoted(pos: int) -> bool:
@@ -241,15 +250,15 @@ def extract(doc: Document, header: Header) -> tuple[Deadline, ...]:
 
     # The body begins after the place-date line; with none found, past the first lines of a header.
     body_from = places[0].end if places else lo + _HEADER_CHARS
-    found = (_dated(text, folded, dates, lines, body_from, issued)
+    found = (_dated(text, folded, dates, lines, body_from, earliest)
              + periods(text, folded, lo, hi, lines.start, lambda s, e: s > body_from and _alone(text, s, e),
                        lambda s, e, target: _cited_around(text, folded, s, e, target))
              + recurring(folded, lo, hi)
              + relative(folded, lo, hi, dates, issued, quoted)
              + signing_day(folded, lo, hi, issued, quoted)
-             + yearless(folded, lo, hi, lines.start, issued))
+             + yearless(folded, lo, hi, lines.start, earliest))
     found = [c for c in found if not any(a <= c.start < b or a < c.end <= b for a, b in skipped)
-             and _keep(c, text, folded, issued, header.doc_type == "bao_cao")]
+             and _keep(c, text, folded, earliest, header.doc_type == "bao_cao")]
     found = [c for c in found if not any(_outer_wins(c, o) for o in found)]
     unique = {(c.start, c.end): c for c in sorted(found, key=lambda c: c.due is None, reverse=True)}
     return tuple(Deadline(text=text[c.start:c.end], kind=c.kind, span=(c.start, c.end), value=c.value,

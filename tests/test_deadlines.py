@@ -179,6 +179,15 @@ def test_day_month_without_year_falls_in_the_issue_year_or_just_after():
     assert dues("Số liệu từ ngày 14/8 đến ngày 13/9 như sau.", "2017-10-17") == []
 
 
+def test_with_only_the_issue_month_known_the_month_bounds_the_past():
+    # 'ngày   tháng 10 năm 2017': the day blank, or handwritten on a scan that OCR could not read
+    text = "Các đơn vị hoàn thành trước ngày 31/12/2016; đề nghị gửi báo cáo về Sở trước ngày 20/10."
+    assert dues(text, "2017-10") == [("by", "2017-10-20")]
+    assert dues(text, None) == [("by", "2016-12-31"), ("by", None)]
+    # a range opened by a day left blank (it once raised)
+    assert dues("ngày   tháng 4 năm 2026 - 30/9/2025", "2025-03-12") == [("period", "2025-09-30")]
+
+
 def test_month_without_year_falls_in_the_issue_year_or_just_after():
     assert dues("Các đơn vị hoàn thành trong tháng 12.", "2025-03-05") == [("period", "2025-12-31")]
     assert dues("Các đơn vị hoàn thành trước tháng 6.", "2025-03-05") == [("by", "2025-05-31")]
