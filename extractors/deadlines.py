@@ -35,7 +35,7 @@ _EXAMPLE = re.compile(r"[\s\-+*•|>#_]*vi\s+du(?![a-z])")
 # A place is a few words ('TP. Hồ Chí Minh', 'Bà Rịa - Vũng Tàu'), so 'Hội nghị tổ chức tại Hà Nội, ngày …'
 # in the body is not taken for the place-date line.
 _PLACE_BEFORE = re.compile(r"[\s*_|>#]*[^\W\d][^,:\n\d\s]*(?:\s+[^,:\n\d\s]+){0,5},\s*$")
-_RANGE = re.compile(r"\s*(?:-|–|—|den(?:\s+het)?(?:\s+ngay)?)\s*")
+_RANGE = re.compile(r"\s*(?:-|–|—|~|den(?:\s+het)?(?:\s+ngay)?)\s*")
 # The first day of a range that shares its end's month and year: the '20-' of '20-25/5/2025'.
 _DAY_RANGE_BEFORE = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*[-–]\s*$")
 _EFFECT = re.compile(r"hieu\s+luc|ap\s+dung|thuc\s+hien|thi\s+hanh")

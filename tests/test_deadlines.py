@@ -205,6 +205,13 @@ def test_latest_is_a_deadline_word_and_a_day_range_shares_its_end_month():
     assert dues("Số liệu 10-25/5/2025 như sau.", "2025-03-05") == []     # no deadline word
 
 
+@pytest.mark.parametrize("cell", ["23/7/2018 - 14/8/2018", "23/7/2018 – 14/8/2018", "23/7/2018 ~ 14/8/2018",
+                                  "23/7/2018 đến 14/8/2018"])
+def test_a_range_alone_in_a_time_column_is_a_period(cell):
+    text = f"TT | Nội dung | Thời gian | Đơn vị\n14 | Tiếp nhận hồ sơ dự thầu | {cell} | Sở Y tế\n"
+    assert dues(text, "2018-03-09") == [("period", "2018-08-14")]
+
+
 # ---- what is not a deadline -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
