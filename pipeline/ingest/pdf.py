@@ -11,7 +11,6 @@ import html
 import re
 import shutil
 import subprocess
-from functools import partial
 from pathlib import Path
 
 from ..document import RawText
@@ -67,20 +66,5 @@ def _failure(exe: str, data: bytes, options: Options) -> str:
 
 
 def _words(page: str) -> list[Word]:
-    # Column by column through C-level maps: no Python frame per word.
-    found = WORD.findall(page)
-    if not found:
-        return []
-    x0s, y0s, x1s, y1s, texts = zip(*found)
-    if "&" in page:
-        texts = map(html.unescape, texts)       # which returns a word without '&' as it is
-    return list(map(_word, zip(map(float, x0s), _floats(y0s), map(float, x1s), _floats(y1s), texts)))
-
-
-def _floats(column: tuple[str, ...]):
-    """float of each, converting each distinct string once: a row's words share their top and bottom."""
-    distinct = set(column)
-    return map(dict(zip(distinct, map(float, distinct))).__getitem__, column)
-
-
-_word = partial(tuple.__new__, Word)        # Word._make without its Python frame
+    unescape = html.unescape if "&" in page else str
+    return [Word(float(a), float(b), float(c), float(d), unescape(t)) for a, b, c, d, t in WORD.findall(page)]

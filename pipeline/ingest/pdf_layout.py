@@ -9,9 +9,7 @@ into paragraphs from their geometry (right margin, indent, spacing)."""
 from __future__ import annotations
 
 import re
-from functools import partial
-from itertools import compress, groupby, pairwise, repeat
-from operator import add, itemgetter, mul, sub
+from itertools import groupby, pairwise
 from typing import NamedTuple
 
 from ..normalize import carried_dash, is_heading, joiner, starts_block
@@ -58,9 +56,6 @@ class Word(NamedTuple):       # a tuple: pages hold thousands of words, and tupl
     text: str
 
 
-_X0, _Y0, _X1, _Y1 = map(itemgetter, range(4))
-
-
 class Line(NamedTuple):
     """A run of text on one row: a whole row, a segment, or a column's part of a row."""
     x0: float
@@ -74,16 +69,13 @@ class Line(NamedTuple):
         return self.y1 - self.y0
 
 
-_as_line = partial(tuple.__new__, Line)      # Line from a tuple of its fields, without a Python frame
-
-
 def page_text(words: list[Word]) -> str:
     if not words:
         return ""
     rows = _rows(words)
     segments = [_segments(row) for row in rows]
-    left = min(map(_X0, words))
-    right = max(map(_X1, words))
+    left = min(w.x0 for w in words)
+    right = max(w.x1 for w in words)
     band = (left + GUTTER_BAND[0] * (right - left), left + GUTTER_BAND[1] * (right - left))
     gutters: list[float | None] = []
     for start, end, free in _regions(segments, band):
@@ -121,16 +113,12 @@ def _widen(rows: list[list[Word]], segments: list[list[Line]], gutters: list[flo
 
 
 def _rows(words: list[Word]) -> list[list[Word]]:
-    """Words grouped into rows (by vertical centre), each row in x order."""
-    # Centres and heights come from C-level maps (x * 0.5 is exactly x / 2); the words of a row mostly
-    # share both, and such a run joins or opens a row as a whole, so the loop goes by runs, not words.
-    y0s, y1s = list(map(_Y0, words)), list(map(_Y1, words))
-    centres = list(map(mul, map(add, y0s, y1s), repeat(0.5)))
-    shape = list(zip(centres, map(sub, y1s, y0s)))
+    """Words grouped into rows (by vertical centre), each row in x order. The words of a row mostly share
+    their top and bottom, and such a run joins or opens a row as a whole, so the loop goes by runs."""
     rows: list[list[Word]] = []
     first = (0.0, 0.0)          # centre and height of the first word of the last row
-    for (centre, height), run in groupby(sorted(range(len(words)), key=centres.__getitem__), shape.__getitem__):
-        run = list(map(words.__getitem__, run))
+    for (centre, height), run in groupby(sorted(words, key=_centre), key=lambda w: (_centre(w), w.y1 - w.y0)):
+        run = list(run)
         if rows and _same_row(centre, height, *first):
             rows[-1] += run
             continue
@@ -139,7 +127,11 @@ def _rows(words: list[Word]) -> list[list[Word]]:
             rows.append(run)
         else:
             rows += ([w] for w in run)      # a row that takes no word but its first (a negative height)
-    return [sorted(r, key=_X0) for r in rows]
+    return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+def _centre(w: Word) -> float:
+    return (w.y0 + w.y1) / 2
 
 
 def _same_row(centre: float, height: float, first_centre: float, first_height: float) -> bool:
@@ -148,20 +140,17 @@ def _same_row(centre: float, height: float, first_centre: float, first_height: f
 
 
 def _segments(row: list[Word]) -> list[Line]:
+    """The row cut where the gap to the next word is wide."""
     if len(row) == 1:
-        return [_as_line(row[0])]
-    x0s, y0s, x1s, y1s, texts = zip(*row)
-    height = sorted(map(sub, y1s, y0s))[len(row) // 2]
-    # A segment ends where the gap to the next word is wide.
-    limit = SEGMENT_GAP * height
-    cuts = compress(range(1, len(row)), map(limit.__lt__, map(sub, x0s[1:], x1s)))
-    return [_as_line((min(x0s[a:b]), min(y0s[a:b]), max(x1s[a:b]), max(y1s[a:b]), " ".join(texts[a:b])))
-            for a, b in pairwise((0, *cuts, len(row)))]
+        return [Line(*row[0])]
+    height = sorted(w.y1 - w.y0 for w in row)[len(row) // 2]
+    cuts = [k for k in range(1, len(row)) if row[k].x0 - row[k - 1].x1 > SEGMENT_GAP * height]
+    return [_line(row[a:b]) for a, b in pairwise((0, *cuts, len(row)))]
 
 
 def _line(parts) -> Line:
     x0s, y0s, x1s, y1s, texts = zip(*parts)
-    return _as_line((min(x0s), min(y0s), max(x1s), max(y1s), " ".join(texts)))
+    return Line(min(x0s), min(y0s), max(x1s), max(y1s), " ".join(texts))
 
 
 def _regions(rows: list[list[Line]], band: tuple[float, float]):
@@ -275,8 +264,8 @@ def _paragraphs(rows: list[list[Line]]) -> list[str]:
     lines = [row[0] if len(row) == 1 else _line(row) for row in rows]
     if not lines:
         return []
-    left = min(map(_X0, lines))
-    right = max(map(_X1, lines))
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
     out: list[str] = []
     for i, line in enumerate(lines):
         # A row with wide gaps is a table row or a form line: a line of its own.
