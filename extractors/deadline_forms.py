@@ -134,15 +134,18 @@ def _word_count_pattern() -> str:
 
 # ---- periods: months, quarters, halves, years, stages ----------------------------------------------------------
 
-def _bounds(kind: str, op: str, first: date, last: date) -> date:
+def _bounds(kind: str, op: str, first: date, last: date, to_end: bool = False) -> date:
+    """The day a period gives after its operator: 'trước tháng 6' ends before June begins, 'trước cuối tháng 6'
+    (to_end) with June."""
     if kind == "from":
         return first
-    if op == "truoc":
+    if op == "truoc" and not to_end:
         return first - timedelta(days=1)
     return last
 
 
 _MONTH = re.compile(rf"thang\s+(?P<m>\d{{1,2}}){_SEP}{YEAR}")
+_TO_END = re.compile(r"\bcuoi\b")
 _QUARTER = re.compile(rf"quy\s+(?P<q>iv|i{{1,3}}|[1-4])(?![a-z]){_SEP}{YEAR}")
 _HALF = re.compile(rf"(?<![a-z0-9])(?P<n>\d{{1,2}}|sau|chin|ba)\s+thang\s+(?P<part>dau|cuoi)\s+(?:cua\s+)?nam\s+{YEAR}")
 _YEAR = re.compile(rf"{unpreceded('nam')}\s+(?:ngan\s+sach\s+|tai\s+chinh\s+)?{YEAR}(?!\s*[-–]\s*\d)")
@@ -197,7 +200,7 @@ def periods(text: str, folded: str, start: int, end: int, line_start, alone, cit
             op = operator_before(folded, m.start(), ls, "period")
             if op:
                 s, phrase, kind = op
-                due = _bounds(kind, phrase, first, last)
+                due = _bounds(kind, phrase, first, last, _TO_END.search(folded, s, m.start()) is not None)
             elif rx is _STAGE or rx is _HALF or rx is _QUARTER:
                 s, kind, due = m.start(), "period", last
             elif _HEADING.search(folded, max(ls, m.start() - 60), m.start()) or alone(m.start(), m.end()):
@@ -400,6 +403,6 @@ def yearless(folded: str, start: int, end: int, line_start, issued: date | None)
         s, phrase, kind = op
         last = _year_for(issued, lambda y: month_end(y, mo)) if issued else None
         first = last.replace(day=1) if last else None
-        due = _bounds(kind, phrase, first, last) if last else None
+        due = _bounds(kind, phrase, first, last, _TO_END.search(folded, s, m.start()) is not None) if last else None
         out.append(Candidate(s, m.end(), kind, f"{last.year:04d}-{mo:02d}" if last else None, due, begins=first))
     return out

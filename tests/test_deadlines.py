@@ -197,6 +197,12 @@ def test_month_without_year_falls_in_the_issue_year_or_just_after():
     assert dues("Hoàn thành trước ngày 15 tháng 12.", "2025-03-05") == [("by", "2025-12-15")]   # a day's month
 
 
+def test_before_the_end_of_a_period_is_its_last_day():
+    assert dues("Các đơn vị hoàn thành trước cuối tháng 6/2025.", "2025-03-05") == [("by", "2025-06-30")]
+    assert dues("Các đơn vị hoàn thành trước tháng 6/2025.", "2025-03-05") == [("by", "2025-05-31")]
+    assert dues("Các đơn vị hoàn thành trước cuối năm 2025.", "2025-03-05") == [("by", "2025-12-31")]
+
+
 def test_latest_is_a_deadline_word_and_a_day_range_shares_its_end_month():
     assert dues("Các đơn vị hoàn thành muộn nhất vào ngày 31/12/2025.", "2025-03-05") == [("by", "2025-12-31")]
     got = found("Sở Y tế tổ chức tập huấn từ ngày 20-25/5/2025 tại Hà Nội.", "2025-03-05")
