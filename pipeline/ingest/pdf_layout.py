@@ -115,10 +115,12 @@ def _widen(rows: list[list[Word]], segments: list[list[Line]], gutters: list[flo
 def _rows(words: list[Word]) -> list[list[Word]]:
     """Words grouped into rows (by vertical centre), each row in x order. The words of a row mostly share
     their top and bottom, and such a run joins or opens a row as a whole, so the loop goes by runs."""
+    shapes = [((w.y0 + w.y1) / 2, w.y1 - w.y0) for w in words]      # centre and height
+    order = sorted(range(len(words)), key=lambda i: shapes[i][0])
     rows: list[list[Word]] = []
     first = (0.0, 0.0)          # centre and height of the first word of the last row
-    for (centre, height), run in groupby(sorted(words, key=_centre), key=lambda w: (_centre(w), w.y1 - w.y0)):
-        run = list(run)
+    for (centre, height), run in groupby(order, key=shapes.__getitem__):
+        run = [words[i] for i in run]
         if rows and _same_row(centre, height, *first):
             rows[-1] += run
             continue
@@ -128,10 +130,6 @@ def _rows(words: list[Word]) -> list[list[Word]]:
         else:
             rows += ([w] for w in run)      # a row that takes no word but its first (a negative height)
     return [sorted(r, key=lambda w: w.x0) for r in rows]
-
-
-def _centre(w: Word) -> float:
-    return (w.y0 + w.y1) / 2
 
 
 def _same_row(centre: float, height: float, first_centre: float, first_height: float) -> bool:
