@@ -1,6 +1,8 @@
 """Canonical keys for số ký hiệu, so that a citation matches however a document wrote the number."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from extractors.symbols import NUMBER_SYMBOL, clean, parse, parse_text
 
 # The number line sits in the header; looking further would pick up cited numbers.
@@ -13,6 +15,7 @@ def canonical(ident: str) -> str:
     return parsed.id if parsed else clean(ident)
 
 
+@lru_cache(maxsize=4096)   # a batch cites a few hundred distinct numbers, each many times over
 def id_key(ident: str) -> str:
     """'13 / 2025/tt-byt' -> '13/2025/TT-BYT': the canonical id in upper case (case varies in citations)."""
     return canonical(ident).upper()

@@ -9,6 +9,7 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -188,16 +189,41 @@ class _transaction:
         self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
-def _insert(conn: sqlite3.Connection, name: str, row: dict) -> None:
-    cols = ", ".join(_q(c) for c in row)
-    conn.execute(f"INSERT INTO {name} ({cols}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+@cache
+def _insert_sql(name: str, cols: tuple[str, ...]) -> str:
+    return f"INSERT INTO {name} ({', '.join(_q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
-def _finding_rows(record: dict, field: str, cols: tuple[str, ...]) -> Iterator[dict]:
+def _insert(conn: sqlite3.Connection, name: str, row: dict) -> int:
+    """The new row's rowid."""
+    return conn.execute(_insert_sql(name, tuple(row)), tuple(row.values())).lastrowid
+
+
+def _finding_columns(name: str, cols: tuple[str, ...]) -> tuple[str, ...]:
+    return ("doc_id", "position", *cols, *(("id_key",) if name == "citations" else ()),
+            "span_start", "span_end", "page")
+
+
+def _finding_rows(record: dict, name: str, field: str, cols: tuple[str, ...]) -> list[tuple]:
+    """The rows of one findings table as tuples in _finding_columns order (one executemany per table)."""
+    rows = []
     for n, f in enumerate(record.get(field, []), 1):
+        values = [f.get(c) for c in cols]
+        if name == "citations":
+            values.append(id_key(f["id"]) if f.get("id") else None)
         span = f.get("span") or [None, None]
-        yield {"doc_id": record["doc_id"], "position": n, **{c: f.get(c) for c in cols},
-               "span_start": span[0], "span_end": span[1], "page": f.get("page")}
+        rows.append((record["doc_id"], n, *values, span[0], span[1], f.get("page")))
+    return rows
+
+
+_OBLIGATION_COLUMNS = (*table.NAMES, "actors_key")
+
+
+def _obligation_rows(record: dict) -> list[tuple]:
+    """table.rows as tuples in _OBLIGATION_COLUMNS order, lists as JSON, with the folded actors to filter on."""
+    return [(*(json.dumps(row[k], ensure_ascii=False) if k in table.LISTS else row[k] for k in table.NAMES),
+             fold(" | ".join([row["actor"] or "", *row["actors"]])))
+            for row in table.rows(record)]
 
 
 def put(conn: sqlite3.Connection, record: dict, path: str, mtime_ns: int, size: int,
@@ -210,7 +236,7 @@ def put(conn: sqlite3.Connection, record: dict, path: str, mtime_ns: int, size: 
         _drop_orphans(conn)   # what path held before
         _remove(conn, doc_id)
         source = record["source"]
-        _insert(conn, "documents", {
+        rowid = _insert(conn, "documents", {
             "doc_id": doc_id, "path": path, "extractor_version": extractor_version, "format": source.get("format"),
             "pages": source.get("pages"), "ocr": int(bool(source.get("ocr"))), "encoding": source.get("encoding"),
             "text_sha256": hashlib.sha256(record["text"].encode("utf-8")).hexdigest(),
@@ -218,19 +244,13 @@ def put(conn: sqlite3.Connection, record: dict, path: str, mtime_ns: int, size: 
             **{c: head.get(c) for c in _HEADER_COLUMNS}, "obligations": len(record.get("obligations", [])),
             "stored_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "record": json.dumps(record, ensure_ascii=False)})
-        rowid = conn.execute("SELECT rowid FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()[0]
         conn.execute("INSERT INTO documents_fts (rowid, number_symbol, issuer, subject, body) VALUES (?, ?, ?, ?, ?)",
                      (rowid, *(fold_keep(v or "") for v in (number_symbol, head.get("issuer"), head.get("subject"),
                                                              record["text"]))))
         for name, (field, cols) in _FINDINGS.items():
-            for row in _finding_rows(record, field, cols):
-                if name == "citations":
-                    row["id_key"] = id_key(row["id"]) if row["id"] else None
-                _insert(conn, name, row)
-        for row in table.rows(record):
-            row["actors_key"] = fold(" | ".join([row["actor"] or "", *row["actors"]]))
-            _insert(conn, "obligations", {k: json.dumps(v, ensure_ascii=False) if k in table.LISTS else v
-                                          for k, v in row.items()})
+            conn.executemany(_insert_sql(name, _finding_columns(name, cols)),
+                             _finding_rows(record, name, field, cols))
+        conn.executemany(_insert_sql("obligations", _OBLIGATION_COLUMNS), _obligation_rows(record))
 
 
 def records(conn: sqlite3.Connection) -> Iterator[dict]:
