@@ -53,7 +53,9 @@ def _write(job: Export) -> None:
     conn = store.reader(job.db)
     try:
         if name == "records.jsonl":
-            sink.write(store.records(conn), job.target)
+            sink.write(store.record_texts(conn), job.target)
+        elif name == "obligations.parquet":
+            sink.write(store.obligation_json(conn), job.target)
         elif name == "deadlines.ics":
             sink.write(store.iter_obligation_rows(conn), job.target, store.last_change(conn))
         else:

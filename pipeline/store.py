@@ -253,9 +253,11 @@ def put(conn: sqlite3.Connection, record: dict, path: str, mtime_ns: int, size: 
         conn.executemany(_insert_sql("obligations", _OBLIGATION_COLUMNS), _obligation_rows(record))
 
 
-def records(conn: sqlite3.Connection) -> Iterator[dict]:
+def record_texts(conn: sqlite3.Connection) -> Iterator[str]:
+    """Each stored record as put wrote it (its JSON, ensure_ascii=False), in path order: an export that writes
+    them out need not parse and dump them again."""
     for (text,) in conn.execute("SELECT record FROM documents ORDER BY path"):
-        yield json.loads(text)
+        yield text
 
 
 def obligation_rows(conn: sqlite3.Connection, actor: str | None = None, due_before: str | None = None,
@@ -280,8 +282,19 @@ def iter_obligation_rows(conn: sqlite3.Connection, actor: str | None = None, due
         args.append(due_after)
     sql = (f"SELECT {', '.join(_q(n) for n in table.NAMES)} FROM obligations "
            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY file, position")
-    for r in conn.execute(sql, args):
-        yield {k: json.loads(r[k]) if k in table.LISTS else r[k] for k in table.NAMES}
+    for values in conn.execute(sql, args):
+        row = dict(zip(table.NAMES, values))
+        for name in table.LISTS:
+            row[name] = json.loads(row[name])
+        yield row
+
+
+def obligation_json(conn: sqlite3.Connection) -> Iterator[str]:
+    """Every obligations row as one JSON object, in iter_obligation_rows' order, written by SQLite (the lists
+    are stored as JSON already): the Parquet export's input, with no row parsed or dumped in Python."""
+    fields = ", ".join(f"'{n}', {f'json({_q(n)})' if n in table.LISTS else _q(n)}" for n in table.NAMES)
+    for (line,) in conn.execute(f"SELECT json_object({fields}) FROM obligations ORDER BY file, position"):
+        yield line
 
 
 def obligation_count(conn: sqlite3.Connection) -> int:

@@ -5,7 +5,7 @@ The column list is the single definition used by the store, every export and `co
 from __future__ import annotations
 
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TypeVar
 
 from .ids import own_number_symbol
 
@@ -20,6 +20,7 @@ NAMES = tuple(name for name, _ in COLUMNS)
 LISTS = tuple(name for name, kind in COLUMNS if kind == "list")
 INTS = tuple(name for name, kind in COLUMNS if kind == "int")
 LIST_SEPARATOR = "; "
+Row = TypeVar("Row")     # a row as dict, or as the JSON text of one
 
 
 def _within(inner: list[int], outer: list[int]) -> bool:
@@ -56,7 +57,7 @@ def cells(row: dict) -> list:
     return [LIST_SEPARATOR.join(row[name] or ()) if name in LISTS else row[name] for name in NAMES]
 
 
-def chunks(table_rows: Iterable[dict], size: int = 2000) -> Iterator[list[dict]]:
+def chunks(table_rows: Iterable[Row], size: int = 2000) -> Iterator[list[Row]]:
     """The rows in lists of at most size, at least one (maybe empty), so that a writer holds one chunk of a
     large table at a time."""
     rows = iter(table_rows)

@@ -1,5 +1,6 @@
 """The store: rows per document, replacement by content, diacritic-free search with snippets, citations by
 canonical id, obligations filters; read back with plain sqlite3."""
+import json
 import sqlite3
 
 import pytest
@@ -116,6 +117,17 @@ def test_obligations_filters(db):
     assert [r["deadline"] for r in store.obligation_rows(conn, due_after="2026-06-01")] == ["2026-12-31"]
     row = store.obligation_rows(conn, actor="văn phòng")[0]
     assert row["actors"] == ["Văn phòng Sở"] and row["recurrence"] == "FREQ=MONTHLY;BYMONTHDAY=20"
+
+
+def test_obligations_as_json_are_the_rows(db):
+    _, conn = db
+    assert [json.loads(line) for line in store.obligation_json(conn)] == store.obligation_rows(conn)
+
+
+def test_stored_records_are_their_json(db):
+    _, conn = db
+    record = made_records.hsba("in/hsba.txt")
+    assert json.dumps(record, ensure_ascii=False) in list(store.record_texts(conn))
 
 
 def test_a_store_of_another_layout_is_rebuilt(db):

@@ -1,12 +1,11 @@
 """obligations.parquet: lists stay lists, integers stay integers, with an explicit schema so that an empty
 table still has every column's type.
 
-Each chunk of rows reaches Arrow through Arrow's own JSON reader: building arrays from Python lists
-(`Table.from_pylist`) makes pyarrow import pandas, where installed, only to ask whether the values are pandas
-objects, and that import costs more than the whole export of a batch."""
+The rows come as JSON objects (the store writes them, store.obligation_json) and reach Arrow through Arrow's own
+JSON reader: building arrays from Python lists (`Table.from_pylist`) makes pyarrow import pandas, where installed,
+only to ask whether the values are pandas objects, and that import costs more than the whole export of a batch."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterable
 
@@ -24,13 +23,14 @@ _PARSE = pa_json.ParseOptions(explicit_schema=SCHEMA, unexpected_field_behavior=
 _READ = pa_json.ReadOptions(use_threads=False)
 
 
-def _table(rows: list[dict]) -> pa.Table:
-    lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode()
+def _table(rows: list[str]) -> pa.Table:
+    lines = "".join(row + "\n" for row in rows).encode()
     return pa_json.read_json(pa.BufferReader(lines), read_options=_READ, parse_options=_PARSE).select(SCHEMA.names)
 
 
-def write(rows: Iterable[dict], target: Path, row_group: int = 2000) -> None:
-    """One row group per chunk of rows, so that the writer never holds the whole table."""
+def write(rows: Iterable[str], target: Path, row_group: int = 2000) -> None:
+    """rows: one JSON object each. One row group per chunk of rows, so that the writer never holds the whole
+    table."""
     with replacing(target) as tmp, pq.ParquetWriter(tmp, SCHEMA) as writer:
         for chunk in chunks(rows, row_group):
             if chunk:                   # an empty table is the schema alone, which the writer always writes

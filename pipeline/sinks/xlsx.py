@@ -26,7 +26,8 @@ _OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_n
 def _cell(value):
     if not isinstance(value, str):
         return value                               # a number, or None: an empty cell
-    value = _ILLEGAL.sub("", value)
+    if not value.isprintable():                    # a quick test that no control character is there
+        value = _ILLEGAL.sub("", value)
     return value if len(value) <= _MAX_CELL else value[:_MAX_CELL - 1] + "…"
 
 
