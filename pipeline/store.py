@@ -219,9 +219,13 @@ def _finding_rows(record: dict, name: str, field: str, cols: tuple[str, ...]) ->
 _OBLIGATION_COLUMNS = (*table.NAMES, "actors_key")
 
 
+def _json_list(values: list[str]) -> str:
+    return json.dumps(values, ensure_ascii=False) if values else "[]"     # most lists are empty
+
+
 def _obligation_rows(record: dict) -> list[tuple]:
     """table.rows as tuples in _OBLIGATION_COLUMNS order, lists as JSON, with the folded actors to filter on."""
-    return [(*(json.dumps(row[k], ensure_ascii=False) if k in table.LISTS else row[k] for k in table.NAMES),
+    return [(*(_json_list(row[k]) if k in table.LISTS else row[k] for k in table.NAMES),
              fold(" | ".join([row["actor"] or "", *row["actors"]])))
             for row in table.rows(record)]
 
@@ -285,7 +289,7 @@ def iter_obligation_rows(conn: sqlite3.Connection, actor: str | None = None, due
     for values in conn.execute(sql, args):
         row = dict(zip(table.NAMES, values))
         for name in table.LISTS:
-            row[name] = json.loads(row[name])
+            row[name] = json.loads(row[name]) if row[name] != "[]" else []    # most lists are empty
         yield row
 
 
