@@ -147,6 +147,15 @@ def _drop_orphans(conn: sqlite3.Connection) -> None:
         _remove(conn, doc_id)
 
 
+def _hold(conn: sqlite3.Connection, path: str, doc_id: str, mtime_ns: int, size: int) -> None:
+    """Record that path holds doc_id. The document it held before goes unless another file holds it too: no
+    other document can have lost its file, so the store is not scanned for orphans on every file."""
+    held = conn.execute("SELECT doc_id FROM files WHERE path = ?", (path,)).fetchone()
+    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (path, doc_id, mtime_ns, size))
+    if held and not conn.execute("SELECT 1 FROM files WHERE doc_id = ?", (held[0],)).fetchone():
+        _remove(conn, held[0])
+
+
 def _remove(conn: sqlite3.Connection, doc_id: str) -> None:
     """A document and, by cascade, its findings; the full-text row goes by the document's rowid."""
     conn.execute("DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents WHERE doc_id = ?)", (doc_id,))
@@ -156,8 +165,7 @@ def _remove(conn: sqlite3.Connection, doc_id: str) -> None:
 def note_file(conn: sqlite3.Connection, path: str, doc_id: str, mtime_ns: int, size: int) -> None:
     """Record that path holds the already stored document doc_id."""
     with _transaction(conn):
-        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (path, doc_id, mtime_ns, size))
-        _drop_orphans(conn)
+        _hold(conn, path, doc_id, mtime_ns, size)
 
 
 def forget(conn: sqlite3.Connection, path: str) -> None:
@@ -236,8 +244,7 @@ def put(conn: sqlite3.Connection, record: dict, path: str, mtime_ns: int, size: 
     doc_id, head = record["doc_id"], record.get("header") or {}
     number_symbol = own_number_symbol(record)
     with _transaction(conn):
-        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (path, doc_id, mtime_ns, size))
-        _drop_orphans(conn)   # what path held before
+        _hold(conn, path, doc_id, mtime_ns, size)
         _remove(conn, doc_id)
         source = record["source"]
         rowid = _insert(conn, "documents", {

@@ -58,6 +58,18 @@ def test_a_changed_file_replaces_its_rows(db):
     assert store.file_state(conn, "in/dongthap.txt") == store.FileState("f" * 64, 3, 11, "")
 
 
+def test_a_document_goes_with_the_last_file_that_holds_it(db):
+    path, conn = db
+    doc_id = store.file_state(conn, "in/hsba.txt").doc_id
+    store.note_file(conn, "in/copy.txt", doc_id, 1, 10)
+    changed = made_records.hsba("in/hsba.txt")
+    changed["doc_id"] = "e" * 64
+    store.put(conn, changed, "in/hsba.txt", 2, 11)
+    assert store.has_document(conn, doc_id) and counts(path)["documents"] == 3
+    store.note_file(conn, "in/copy.txt", "e" * 64, 2, 11)
+    assert not store.has_document(conn, doc_id) and counts(path)["documents"] == 2
+
+
 def test_a_vanished_file_takes_its_document_along(db):
     path, conn = db
     assert store.forget_missing(conn, "in", {"in/hsba.txt"}) == 1
