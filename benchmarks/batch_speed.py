@@ -30,7 +30,7 @@ CONGVAN = [sys.executable, "-m", "pipeline.cli"]
 # As an installed program runs: Python may keep the compiled modules (some shells forbid it, and every start
 # then compiles the whole pipeline again).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-REPEATS = 3
+REPEATS = 5
 
 
 def timed(cmd: list[str]) -> tuple[float, float]:
