@@ -163,7 +163,8 @@ def run(source: str, out: Path, options: Options = Options(), workers: int | Non
         summary = Summary(files=len(paths))
         jobs = plan(conn, paths, options, summary)
         bar = Progress(len(jobs), enabled=progress)
-        warm = exports.WarmExporter(workers) if jobs else None     # nothing new: the exports are likely current
+        # Nothing new: the exports are likely current. The warm exporter forks, which only POSIX systems can.
+        warm = exports.WarmExporter(workers) if jobs and os.name == "posix" else None
         try:
             try:
                 extract_all(conn, jobs, summary, bar, workers, options)
