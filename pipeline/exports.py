@@ -18,13 +18,21 @@ from pathlib import Path
 
 from . import store
 from .pool import TaskFailed, die_with_parent, run_tasks
-from .sinks import replacing
+from .sinks import errors, replacing
 
-# Output file -> its writer in pipeline/sinks, imported only by the worker that writes that file; the slowest
-# first, so that the quick ones fill in beside them.
-_SINKS = {"obligations.xlsx": "xlsx", "obligations.parquet": "parquet", "deadlines.ics": "ics",
-          "records.jsonl": "jsonl", "obligations.csv": "csv", "errors.csv": "errors"}
-OUTPUTS = tuple(_SINKS)
+# Output file -> its writer in pipeline/sinks (imported only by the worker that writes that file) and how the
+# writer is fed from the store; the slowest first, so that the quick ones fill in beside them. errors.csv is
+# written from the run's failures, not from the store.
+_FROM_STORE = {
+    "obligations.xlsx": ("xlsx", lambda sink, conn, target: sink.write(store.iter_obligation_rows(conn), target)),
+    "obligations.parquet": ("parquet", lambda sink, conn, target: sink.write(store.obligation_json(conn), target)),
+    "deadlines.ics": ("ics", lambda sink, conn, target: sink.write(store.iter_obligation_rows(conn), target,
+                                                                   store.last_change(conn))),
+    "records.jsonl": ("jsonl", lambda sink, conn, target: sink.write(store.record_texts(conn), target)),
+    "obligations.csv": ("csv", lambda sink, conn, target: sink.write(store.iter_obligation_rows(conn), target)),
+}
+ERRORS = "errors.csv"
+OUTPUTS = (*_FROM_STORE, ERRORS)
 STAMP = ".exports"
 
 
@@ -46,20 +54,14 @@ def write_one(job: Export) -> TaskFailed | None:
 
 def _write(job: Export) -> None:
     name = job.target.name
-    sink = importlib.import_module(f".sinks.{_SINKS[name]}", __package__)
-    if name == "errors.csv":
-        sink.write(job.failures, job.target)
+    if name == ERRORS:
+        errors.write(job.failures, job.target)
         return
+    module, feed = _FROM_STORE[name]
+    sink = importlib.import_module(f".sinks.{module}", __package__)
     conn = store.reader(job.db)
     try:
-        if name == "records.jsonl":
-            sink.write(store.record_texts(conn), job.target)
-        elif name == "obligations.parquet":
-            sink.write(store.obligation_json(conn), job.target)
-        elif name == "deadlines.ics":
-            sink.write(store.iter_obligation_rows(conn), job.target, store.last_change(conn))
-        else:
-            sink.write(store.iter_obligation_rows(conn), job.target)
+        feed(sink, conn, job.target)
     finally:
         conn.close()
 
@@ -123,7 +125,7 @@ class WarmExporter:
 def _serve(conn, workers: int, parent: int) -> None:
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)       # the parent decides what Ctrl-C means
-    for module in _SINKS.values():
+    for module, _ in _FROM_STORE.values():
         importlib.import_module(f".sinks.{module}", __package__)
     try:
         jobs = conn.recv()

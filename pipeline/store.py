@@ -9,8 +9,8 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
-from functools import cache
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
 from typing import Iterator
 
